@@ -1,0 +1,118 @@
+"""`python -m lib …`: the same loading, diffing and categorising the app does, from a shell.
+
+Exit codes: 0 success, 2 bad input (one clear line on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from lib.dataset import Dataset, LoadError
+
+
+def _load(path: str) -> Dataset:
+    from lib.loaders import load_path
+
+    if not Path(path).exists():
+        raise LoadError(f"{path}: no such file.")
+    return load_path(path)
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from lib.load_report import format_report
+
+    dataset = _load(args.file)
+    if args.json:
+        _print_json(dataset.report.to_json())
+    else:
+        print(format_report(dataset.report))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from lib.analysis import analyze
+    from lib.diff import DiffOptions
+    from lib.report import render_report
+
+    dataset = _load(args.file)
+    options = DiffOptions(unit=args.unit)
+    models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
+    samples = [args.sample] if args.sample is not None else None
+    analysis = analyze(dataset.frame, options)
+    html = render_report(dataset, analysis, sample_ids=samples, models=models, options=options)
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(f"Wrote {args.output}")
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from lib.analysis import analyze, answer_records
+
+    dataset = _load(args.file)
+    records = answer_records(analyze(dataset.frame))
+    if args.json:
+        _print_json(records)
+    else:
+        for r in records:
+            edits = ", ".join(e["code"] for e in r["edits"]) or "-"
+            flags = ", ".join(r["flags"]) or "-"
+            print(f"{r['sample_id']}\t{r['model']}\tsim={r['similarity']:.3f}\tflags={flags}\tedits={edits}")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from lib.analysis import analyze
+    from lib.summary import format_summary, summarize
+
+    dataset = _load(args.file)
+    summary = summarize(analyze(dataset.frame))
+    if args.json:
+        _print_json(summary)
+    else:
+        print(format_summary(summary))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lib", description="Redline: see how LLM answers differ from the reference.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("info", help="print the load report of a results file")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("report", help="write a self-contained HTML diff report")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", required=True, help="where to write the .html")
+    p.add_argument("--sample", help="one sample id (default: all samples)")
+    p.add_argument("--models", help="comma-separated run labels (default: all)")
+    p.add_argument("--unit", choices=("word", "char"), default="word")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("analyze", help="flags and edits of every answer")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("summary", help="per-model totals of flags and edit types")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (LoadError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
