@@ -1,0 +1,182 @@
+"""Align an answer with its reference: the ordered equal/insert/delete segments a reader sees.
+
+Direction: `insert` is text only the answer has, `delete` is reference text the answer lacks.
+The diff runs on tokens (lib.tokens), not characters: each distinct token is mapped to one
+private character (diff-match-patch's own lines-to-chars trick), so the C++ port aligns words
+as fast as it aligns letters and semantic cleanup groups a reworded phrase into one change.
+"""
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from lib.tokens import Unit, is_punct, is_space, tokenize
+
+try:  # The C++ port: same algorithm, ~50x faster. Pure Python diff-match-patch is the fallback.
+    import fast_diff_match_patch as _fast
+except ImportError:  # pragma: no cover - exercised only where the wheel is missing
+    _fast = None
+import diff_match_patch as _dmp_module
+
+Op = Literal["equal", "insert", "delete"]
+
+# Punctuation that readers treat as the same mark when "ignore punctuation" is on.
+_DASHES = {"—", "–", "--", "―", "－", "-"}
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    """How strictly to compare. `timeout` bounds each alignment in seconds."""
+
+    unit: Unit = "word"
+    ignore_case: bool = False
+    ignore_whitespace: bool = False
+    ignore_punctuation: bool = False
+    timeout: float = 1.0
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One run of the alignment. `ref` is the reference's text, `ans` the answer's.
+
+    equal: both set (they differ only in what the options ignore); delete: ref only; insert: ans only.
+    """
+
+    op: Op
+    ref: str = ""
+    ans: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.ref if self.op == "delete" else self.ans
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    segments: tuple[Segment, ...]
+    # True when the time limit ran out: segments are then one delete + one insert, and the UI
+    # says "too different to align" and shows both texts side by side instead.
+    timed_out: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return any(s.op != "equal" for s in self.segments)
+
+
+def _key(token: str, options: DiffOptions) -> str:
+    """What a token is compared as, under the user's ignore options."""
+    if options.ignore_whitespace and is_space(token):
+        return " "
+    if options.ignore_punctuation and is_punct(token):
+        return " "  # punctuation acts as a separator; adjacent separators merge below
+    key = token
+    if options.ignore_case:
+        key = key.casefold()
+    if options.ignore_punctuation:
+        key = unicodedata.normalize("NFKC", key)
+    return key
+
+
+def _items(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
+    """Parallel lists (keys, display texts). Ignored differences collapse into one key."""
+    keys: list[str] = []
+    texts: list[str] = []
+    loose = options.ignore_whitespace or options.ignore_punctuation
+    for token in tokenize(text, options.unit):
+        key = _key(token, options)
+        if loose and key == " " and keys and keys[-1] == " ":
+            texts[-1] += token  # "a -- b" and "a—b" both become a, " ", b
+            continue
+        keys.append(key)
+        texts.append(token)
+    if loose:
+        # Leading/trailing separators never count as a difference when loose.
+        if keys and keys[0] == " ":
+            keys[0] = ""
+        if keys and keys[-1] == " ":
+            keys[-1] = ""
+    return keys, texts
+
+
+def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
+    """Map each distinct key to one character so the character diff aligns whole tokens."""
+    table: dict[str, str] = {}
+
+    def char_for(key: str) -> str:
+        code = table.get(key)
+        if code is None:
+            n = len(table) + 1
+            code = chr(n if n < 0xD800 else n + 0x800)  # skip the surrogate block
+            table[key] = code
+        return code
+
+    return "".join(map(char_for, keys_a)), "".join(map(char_for, keys_b))
+
+
+def _raw_diff(a: str, b: str, timeout: float) -> list[tuple[int, int]]:
+    """(op, length) runs: op -1 only in a, 0 both, 1 only in b. Semantic cleanup applied."""
+    if _fast is not None:
+        runs = _fast.diff(a, b, timelimit=timeout, checklines=False, cleanup="Semantic")
+        return [({"-": -1, "=": 0, "+": 1}[op], n) for op, n in runs]
+    dmp = _dmp_module.diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    diffs = dmp.diff_main(a, b, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [(op, len(text)) for op, text in diffs]
+
+
+def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()) -> DiffResult:
+    """Segments that turn the reference into the answer, token by token."""
+    ref_keys, ref_texts = _items(reference, options)
+    ans_keys, ans_texts = _items(answer, options)
+    enc_ref, enc_ans = _encode(ref_keys, ans_keys)
+    started = time.perf_counter()
+    runs = _raw_diff(enc_ref, enc_ans, options.timeout)
+    if options.timeout > 0 and time.perf_counter() - started >= options.timeout and enc_ref != enc_ans:
+        return DiffResult(_fallback(reference, answer), timed_out=True)
+
+    segments: list[Segment] = []
+    i = j = 0
+    for op, n in runs:
+        if op == 0:
+            segments.append(Segment("equal", "".join(ref_texts[i:i + n]), "".join(ans_texts[j:j + n])))
+            i += n
+            j += n
+        elif op == -1:
+            segments.append(Segment("delete", ref="".join(ref_texts[i:i + n])))
+            i += n
+        else:
+            segments.append(Segment("insert", ans="".join(ans_texts[j:j + n])))
+            j += n
+    return DiffResult(tuple(_merge_adjacent(segments)))
+
+
+def _fallback(reference: str, answer: str) -> tuple[Segment, ...]:
+    out = []
+    if reference:
+        out.append(Segment("delete", ref=reference))
+    if answer:
+        out.append(Segment("insert", ans=answer))
+    return tuple(out)
+
+
+def _merge_adjacent(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring runs of the same op; put a delete before its insert for stable reading."""
+    merged: list[Segment] = []
+    for seg in segments:
+        if not seg.ref and not seg.ans:
+            continue
+        if merged and merged[-1].op == seg.op:
+            last = merged.pop()
+            seg = Segment(seg.op, last.ref + seg.ref, last.ans + seg.ans)
+        merged.append(seg)
+    # dmp may emit insert-then-delete; order each change block delete-first.
+    out: list[Segment] = []
+    for seg in merged:
+        if seg.op == "delete" and out and out[-1].op == "insert":
+            out.insert(len(out) - 1, seg)
+        else:
+            out.append(seg)
+    return out
