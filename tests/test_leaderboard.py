@@ -1,0 +1,24 @@
+import pandas as pd
+
+from lib.leaderboard import leaderboard
+
+
+def test_leaderboard_ranks_by_mean_similarity_and_counts_exact():
+    analysis = pd.DataFrame({
+        "model": ["a", "a", "b", "b", "b"],
+        "exact": [True, False, True, True, True],
+        "similarity": [1.0, 0.5, 1.0, 1.0, 1.0],
+        "cer": [0.0, 0.5, 0.0, 0.0, 0.0],
+        "wer": [0.0, 0.4, 0.0, 0.0, 0.0],
+        "edits": [0, 3, 0, 0, 0],
+    })
+    table = leaderboard(analysis)
+    assert table["model"].tolist() == ["b", "a"]
+    a = table.set_index("model").loc["a"]
+    assert a["answers"] == 2 and a["exact"] == 1 and a["exact_rate"] == 0.5
+    assert abs(a["similarity"] - 0.75) < 1e-9 and a["edits"] == 1.5
+
+
+def test_empty_analysis_gives_empty_leaderboard_with_columns():
+    table = leaderboard(pd.DataFrame(columns=["model", "exact", "similarity", "cer", "wer", "edits"]))
+    assert table.empty and "exact_rate" in table.columns

@@ -1,0 +1,46 @@
+import pandas as pd
+
+from lib.samples import neighbour, sample_index, search_samples
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "sample_id": ["a", "a", "b", "c"],
+        "model": ["m1", "m2", "m1", "m1"],
+        "answer": ["The cat sat.", "A cat sat.", "你好，世界", "x"],
+        "reference": ["The cat sat.", "The cat sat.", "你好,世界", "Ünïcode $5 and $10"],
+        "source": ["", "", "", ""],
+    })
+
+
+def test_index_has_one_row_per_sample_in_file_order():
+    index = sample_index(_frame())
+    assert index["sample_id"].tolist() == ["a", "b", "c"]
+    assert index["answers"].tolist() == [2, 1, 1]
+
+
+def test_label_starts_with_id_and_shortens_long_references():
+    frame = _frame()
+    frame.loc[3, "reference"] = "word " * 100
+    index = sample_index(frame)
+    assert index.loc[0, "label"] == "a · The cat sat."
+    assert index.loc[2, "label"].endswith("…") and len(index.loc[2, "label"]) < 90
+
+
+def test_search_finds_by_id_reference_and_answer_text_case_insensitively():
+    index = sample_index(_frame())
+    assert search_samples(index, "B") == ["b"]
+    assert search_samples(index, "the CAT") == ["a"]
+    assert search_samples(index, "A cat") == ["a"]      # only in an answer
+    assert search_samples(index, "世界") == ["b"]
+    assert search_samples(index, "$5") == ["c"]         # no regex surprises
+    assert search_samples(index, "  ") == ["a", "b", "c"]
+
+
+def test_neighbour_wraps_and_starts_at_first_when_unknown():
+    ids = ["a", "b", "c"]
+    assert neighbour(ids, "a", 1) == "b"
+    assert neighbour(ids, "c", 1) == "a"
+    assert neighbour(ids, "a", -1) == "c"
+    assert neighbour(ids, "zzz", 1) == "a"
+    assert neighbour([], "a", 1) is None
