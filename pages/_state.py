@@ -1,0 +1,165 @@
+"""Session state and caches: the one place pages get the current dataset and its analysis.
+
+Session-state keys (all documented here, nowhere else invented):
+  source        Source of the dataset this session shows (name, content hash, load options)
+  source_bytes  the raw bytes of that source (per session; the parsed result is shared)
+  load_error    the last load failure, shown on the Load page; the old dataset stays loaded
+Widget keys that several pages share (values persist across page switches):
+  models        run labels selected for comparison (default: all)
+  unit, ignore_case, ignore_whitespace, ignore_punctuation   diff options
+
+Parsed datasets and analyses are cached per content hash in process-wide stores, not per rerun.
+We use st.cache_resource rather than st.cache_data: cache_data unpickles a copy on every hit,
+which for a 32,000-answer frame costs more than the 150 ms a Diffs interaction may take. The
+cached objects are treated as immutable by every page.
+"""
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from lib.analysis import analyze
+from lib.dataset import Dataset, LoadError, LoadOptions
+from lib.diff import DiffOptions
+from lib.loaders import load_bytes
+
+SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.md"
+# Above this many answers, analysis shows a progress bar (below it, it finishes in well under 1 s).
+PROGRESS_MIN_ROWS = 2_000
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    sha: str
+    options: LoadOptions = LoadOptions()
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _parse(sha: str, name: str, options: LoadOptions, _data: bytes) -> Dataset:
+    """Parse once per (content, name, options); `_data` is not hashed, `sha` stands for it."""
+    return load_bytes(_data, name, options)
+
+
+class _AnalysisStore:
+    """A small process-wide LRU of analyses. Not st.cache_*: we need to draw a progress bar
+    while computing, and cached functions cannot write to containers made outside them."""
+
+    def __init__(self, size: int = 8) -> None:
+        self._items: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, key: tuple) -> pd.DataFrame | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: tuple, value: pd.DataFrame) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+@st.cache_resource(show_spinner=False)
+def _analysis_store() -> _AnalysisStore:
+    return _AnalysisStore()
+
+
+def try_load(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> Dataset | None:
+    """Load new input; on failure keep the current dataset and remember the error to show."""
+    source = Source(name, content_hash(data), options)
+    try:
+        dataset = _parse(source.sha, source.name, source.options, data)
+    except LoadError as exc:
+        st.session_state["load_error"] = str(exc)
+        return None
+    except Exception as exc:  # noqa: BLE001 - a parser bug must never reach the user as a traceback
+        st.session_state["load_error"] = f"{name}: could not be read ({type(exc).__name__}: {exc})."
+        return None
+    st.session_state["source"] = source
+    st.session_state["source_bytes"] = data
+    st.session_state.pop("load_error", None)
+    return dataset
+
+
+def ensure_dataset() -> None:
+    """First open of a session: the bundled sample, so a newcomer sees real data at once."""
+    if "source" not in st.session_state:
+        try_load(SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name)
+
+
+def current_source() -> Source:
+    ensure_dataset()
+    return st.session_state["source"]
+
+
+def current_dataset() -> Dataset:
+    source = current_source()
+    return _parse(source.sha, source.name, source.options, st.session_state["source_bytes"])
+
+
+def diff_options() -> DiffOptions:
+    """The diff options the user chose (shared widget keys), defaults until touched."""
+    s = st.session_state
+    return DiffOptions(
+        unit=s.get("unit") or "word",
+        ignore_case=bool(s.get("ignore_case", False)),
+        ignore_whitespace=bool(s.get("ignore_whitespace", False)),
+        ignore_punctuation=bool(s.get("ignore_punctuation", False)),
+    )
+
+
+def current_analysis(options: DiffOptions | None = None) -> pd.DataFrame:
+    """Per-answer metrics, flags and edits; computed once per (dataset, options)."""
+    options = options or diff_options()
+    dataset = current_dataset()
+    key = (current_source(), options)
+    store = _analysis_store()
+    cached = store.get(key)
+    if cached is not None:
+        return cached
+    frame = dataset.frame
+    progress: Callable[[float], None] | None = None
+    bar = None
+    if len(frame) >= PROGRESS_MIN_ROWS:
+        bar = st.progress(0.0, text=f"Analysing {len(frame):,} answers…")
+
+        def progress(fraction: float) -> None:
+            bar.progress(min(max(fraction, 0.0), 1.0), text=f"Analysing {len(frame):,} answers… {fraction:.0%}")
+
+    result = analyze(frame, options, progress=progress)
+    if bar is not None:
+        bar.empty()
+    store.put(key, result)
+    return result
+
+
+def all_models(dataset: Dataset) -> list[str]:
+    """Run labels in first-seen order (what the model selector offers)."""
+    return list(dict.fromkeys(dataset.frame["model"]))
+
+
+def selected_models(dataset: Dataset) -> list[str]:
+    """The shared selection, cleaned of labels the current dataset does not have."""
+    models = all_models(dataset)
+    chosen = st.session_state.get("models")
+    if chosen is None:
+        return models
+    valid = [m for m in chosen if m in set(models)]
+    return valid

@@ -1,0 +1,112 @@
+"""Diffs page: one sample, the reference once, then every chosen model's answer as a colored diff."""
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from lib.report import SORTS, VIEWS, render_report, render_sample
+from lib.samples import neighbour, sample_index, search_samples
+from pages import _state
+from pages._widgets import diff_option_controls, html, model_selector
+
+# A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
+MAX_LISTED_SAMPLES = 1_000
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _sample_index(sha: str, options: object, _dataset) -> object:
+    return sample_index(_dataset.frame)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _sample_html(key: tuple, sample_id: str, models: tuple[str, ...], view: str, sort: str, _dataset, _analysis) -> str:
+    """Rendered cards for one view; `key` (source + diff options) stands for the unhashed data."""
+    return render_sample(_dataset, _analysis, sample_id, list(models), options=key[1], view=view, sort=sort)
+
+
+def _step(ids: list[str], step: int) -> None:
+    target = neighbour(ids, st.session_state.get("sample"), step)
+    if target is not None:
+        st.session_state["sample"] = target
+
+
+def pick_sample(ids_all: list[str], index) -> str | None:
+    query = st.text_input("Find a sample", key="sample_search", placeholder="id or any text in it",
+                          persist_state="session")
+    ids = search_samples(index, query) if query.strip() else ids_all
+    if not ids:
+        st.info("No sample matches that search.")
+        return None
+    current = st.session_state.get("sample")
+    listed = ids[:MAX_LISTED_SAMPLES]
+    if current in ids and current not in listed:
+        listed.append(current)
+    if current not in listed:
+        st.session_state["sample"] = listed[0]
+    labels = dict(zip(index["sample_id"], index["label"]))
+    cols = st.columns([8, 1, 1], vertical_alignment="bottom")
+    sample = cols[0].selectbox(
+        f"Sample ({len(ids):,} of {len(ids_all):,})", listed, key="sample", bind="query-params",
+        format_func=lambda s: labels.get(s, s),
+    )
+    cols[1].button("← Prev", key="prev", on_click=_step, args=(ids, -1), shortcut="K", help="Previous sample (K)",
+                   width="stretch")
+    cols[2].button("Next →", key="next", on_click=_step, args=(ids, 1), shortcut="J", help="Next sample (J)",
+                   width="stretch")
+    if len(ids) > len(listed):
+        st.caption(f"Listing the first {MAX_LISTED_SAMPLES:,} matches; search to narrow them down.")
+    return sample
+
+
+def share_link(sample: str, models: list[str], view: str, unit: str, all_models: list[str]) -> str:
+    """The URL that reopens exactly this view (for demoing to colleagues)."""
+    params = {"sample": sample, "view": view, "unit": unit}
+    if models != all_models:
+        params["models"] = models
+    parts = urlsplit(st.context.url or "http://localhost:8501/diffs")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params, doseq=True), ""))
+
+
+st.title("Diffs")
+dataset = _state.current_dataset()
+source = _state.current_source()
+models_all = _state.all_models(dataset)
+with st.sidebar:
+    chosen = model_selector(dataset)
+
+index = _sample_index(source.sha, source.options, dataset)
+ids_all = index["sample_id"].tolist()
+sample = pick_sample(ids_all, index)
+
+views = [v for v in VIEWS if v != "source" or dataset.has_source]
+cols = st.columns([3, 2])
+view = cols[0].segmented_control("View", views, key="view", default="inline", required=True, bind="query-params",
+                                 format_func=VIEWS.get)
+sort = cols[1].selectbox("Order of the cards", list(SORTS), key="sort", format_func=SORTS.get,
+                         persist_state="session")
+diff_option_controls()
+options = _state.diff_options()
+
+if sample is None:
+    st.stop()
+if not chosen:
+    st.info("No model is selected. Choose models in the sidebar (or on the Models page).")
+    st.stop()
+
+analysis = _state.current_analysis(options)
+html(_sample_html((source, options), sample, tuple(chosen), view, sort, dataset, analysis))
+
+st.divider()
+link = share_link(sample, chosen, view, options.unit, models_all)
+cols = st.columns([3, 1], vertical_alignment="bottom")
+with cols[0]:
+    st.caption("Link to this view (copy with the button on the right of the box):")
+    st.code(link, language=None, wrap_lines=True)
+cols[1].download_button(
+    "Download this view (HTML)",
+    data=render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view, sort=sort),
+    file_name=f"redline-sample-{sample}.html",
+    mime="text/html",
+    help="One self-contained file: inline CSS, no scripts, no external requests.",
+)

@@ -1,0 +1,146 @@
+"""Load page: choose the data (bundled sample, upload, paste), see how it was read, fix the roles."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from lib.dataset import ROLES, Dataset, LoadOptions
+from pages import _state
+from pages._widgets import alert, esc, facts, html
+
+UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "parquet"]
+# Reading a file this large takes long enough that the user should see that work is going on.
+STATUS_MIN_BYTES = 2_000_000
+AUTO, NONE = "(inferred)", "(not used)"
+ROLE_LABELS = {
+    "sample_id": "Sample id", "model": "Model", "answer": "Answer",
+    "reference": "Reference (correct answer)", "source": "Source (text given to the model)",
+}
+
+
+def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> None:
+    if len(data) >= STATUS_MIN_BYTES:
+        with st.status(f"Reading {name} ({len(data) / 1e6:.1f} MB)…", expanded=False) as status:
+            ok = _state.try_load(data, name, options) is not None
+            status.update(label=f"Read {name}" if ok else f"Could not read {name}", state="complete" if ok else "error")
+    else:
+        ok = _state.try_load(data, name, options) is not None
+    if ok:
+        st.rerun()  # the sidebar, drawn before this page, must show the new dataset
+
+
+def reload_with(options: LoadOptions) -> None:
+    """Re-read the current bytes with other options (role override, table choice, model name)."""
+    source = _state.current_source()
+    _state.try_load(st.session_state["source_bytes"], source.name, options)
+
+
+def source_picker() -> None:
+    mode = st.segmented_control(
+        "Data", ["Bundled sample", "Upload a file", "Paste text"], key="load_mode",
+        default="Bundled sample", required=True, persist_state="session",
+    )
+    if mode == "Upload a file":
+        upload = st.file_uploader(
+            "Results table: Markdown, CSV, TSV, XLSX, JSON, JSONL (incl. lm-eval-harness, OpenCompass) or Parquet",
+            type=UPLOAD_TYPES, key="upload",
+        )
+        if upload is not None:
+            data = upload.getvalue()
+            last = st.session_state.get("last_upload")
+            if last != (upload.file_id, upload.name):  # read each upload once, not on every rerun
+                st.session_state["last_upload"] = (upload.file_id, upload.name)
+                load_with_feedback(data, upload.name)
+    elif mode == "Paste text":
+        text = st.text_area(
+            "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key="paste_text", height=180,
+        )
+        if st.button("Load pasted text", type="primary", disabled=not text.strip()):
+            load_with_feedback(text.encode("utf-8"), "pasted text")
+    else:
+        if _state.current_source().name != _state.SAMPLE_PATH.name:
+            if st.button("Load the bundled sample", type="primary"):
+                load_with_feedback(_state.SAMPLE_PATH.read_bytes(), _state.SAMPLE_PATH.name)
+        else:
+            st.caption("The bundled sample: one proofreading task answered by 16 model runs.")
+
+
+def reading_controls(dataset: Dataset) -> None:
+    """Table/sheet choice, model name for framework exports, and a role override per column."""
+    report = dataset.report
+    options = _state.current_source().options
+    if len(report.tables) > 1:
+        choice = st.selectbox("Table / sheet", range(len(report.tables)), index=report.table,
+                              format_func=lambda i: report.tables[i])
+        if choice != report.table:
+            reload_with(LoadOptions(options.roles, choice, options.model_name, options.shape))
+            st.rerun()
+    if report.format in ("lm-eval-harness", "opencompass"):
+        name = st.text_input("Model name (taken from the folder name; edit if wrong)", value=report.models[0] if report.models else "")
+        if name.strip() and name.strip() != (options.model_name or (report.models[0] if report.models else "")):
+            reload_with(LoadOptions(options.roles, options.table, name.strip(), options.shape))
+            st.rerun()
+    if not report.headers:
+        return
+    st.markdown("**Column roles** — inferred from the headers; override any of them.")
+    overrides = dict(options.roles)
+    sha = _state.current_source().sha[:12]
+    cols = st.columns(len(ROLES))
+    changed = False
+    for col, role in zip(cols, ROLES):
+        choices = [AUTO, NONE, *report.headers]
+        current = overrides.get(role)
+        index = 0 if current is None else (1 if current == "" else choices.index(current) if current in choices else 0)
+        # Keyed by content so a new file starts from its own inferred roles.
+        picked = col.selectbox(ROLE_LABELS[role], choices, index=index, key=f"role_{role}_{sha}",
+                               help=f"Inferred: {report.columns.get(role) or 'none'}")
+        wanted = None if picked == AUTO else ("" if picked == NONE else picked)
+        if wanted != current:
+            changed = True
+            if wanted is None:
+                overrides.pop(role, None)
+            else:
+                overrides[role] = wanted
+    if changed:
+        reload_with(LoadOptions(tuple(sorted(overrides.items())), options.table, options.model_name, options.shape))
+        st.rerun()
+
+
+def report_panel(dataset: Dataset) -> None:
+    r = dataset.report
+    roles = ", ".join(f"{role} → {col}" for role, col in r.columns.items()) or "none"
+    html(facts([
+        ("File", r.name), ("Format", r.format), ("Encoding", r.encoding), ("Shape", r.shape),
+        ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
+        ("Models", f"{len(r.models):,}: " + ", ".join(r.models[:40]) + (" …" if len(r.models) > 40 else "")),
+    ]))
+    if r.warnings:
+        st.subheader(f"Warnings ({len(r.warnings):,})")
+        st.dataframe(
+            pd.DataFrame({"Line": [w.line for w in r.warnings], "Message": [w.message for w in r.warnings]}),
+            hide_index=True, width="stretch", height=min(400, 38 + 35 * len(r.warnings)),
+        )
+
+
+def preview(dataset: Dataset) -> None:
+    st.subheader("Preview")
+    frame = dataset.frame
+    shown = frame.head(500)
+    st.dataframe(shown, hide_index=True, width="stretch", height=360)
+    if len(frame) > len(shown):
+        st.caption(f"First {len(shown):,} of {len(frame):,} answers.")
+
+
+st.title("Load data")
+st.caption("Load a table of model answers and reference answers. Redline reads it, names every oddity, "
+           "and then shows diffs (Diffs page) and error categories (Categories page).")
+source_picker()
+error = st.session_state.get("load_error")
+dataset = _state.current_dataset()
+if error:
+    alert(error, "error")
+    alert(f"Still showing the previously loaded data: {dataset.report.name}.", "info")
+st.divider()
+reading_controls(dataset)
+report_panel(dataset)
+preview(dataset)

@@ -1,0 +1,39 @@
+"""Models page: a sortable leaderboard, and the choice of models every other page compares."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.leaderboard import leaderboard
+from pages import _state
+from pages._widgets import model_selector
+
+st.title("Models")
+st.caption("Pick the models to compare; the choice holds on every page and in the page link. "
+           "Click a column header to sort the leaderboard.")
+
+dataset = _state.current_dataset()
+chosen = model_selector(dataset)
+analysis = _state.current_analysis()
+table = leaderboard(analysis)
+table.insert(0, "selected", table["model"].isin(chosen))
+
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "selected": st.column_config.CheckboxColumn("Selected", help="In the comparison (choose above)"),
+        "model": st.column_config.TextColumn("Model run"),
+        "answers": st.column_config.NumberColumn("Answers"),
+        "exact": st.column_config.NumberColumn("Exact", help="Answers equal to the reference (surrounding whitespace ignored)"),
+        "exact_rate": st.column_config.ProgressColumn("Exact rate", min_value=0.0, max_value=1.0, format="percent"),
+        "similarity": st.column_config.ProgressColumn("Mean similarity", min_value=0.0, max_value=1.0, format="%.3f"),
+        "cer": st.column_config.NumberColumn("Mean CER", format="%.3f", help="Character error rate against the reference"),
+        "wer": st.column_config.NumberColumn("Mean WER", format="%.3f", help="Word error rate against the reference"),
+        "edits": st.column_config.NumberColumn("Mean edits", format="%.1f", help="Changed spans per answer"),
+    },
+)
+if not chosen:
+    st.info("No model is selected: choose at least one above (or click All) to see diffs and categories.")
+else:
+    st.page_link("pages/diffs.py", label=f"Read the diffs of the {len(chosen)} selected models", icon="🔍")
