@@ -100,7 +100,7 @@ def _items(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
     return keys, texts
 
 
-def _encode(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
+def encode_keys(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
     """Map each distinct key to one character so the character diff aligns whole tokens."""
     table: dict[str, str] = {}
 
@@ -127,11 +127,31 @@ def _raw_diff(a: str, b: str, timeout: float) -> list[tuple[int, int]]:
     return [(op, len(text)) for op, text in diffs]
 
 
+def levenshtein(a: str, b: str, timeout: float = 1.0) -> int:
+    """dmp's Levenshtein: per change block max(deleted, inserted), over an uncleaned alignment."""
+    if _fast is not None:
+        runs = _fast.diff(a, b, timelimit=timeout, checklines=False, cleanup="No")
+    else:
+        dmp = _dmp_module.diff_match_patch()
+        dmp.Diff_Timeout = timeout
+        runs = [({-1: "-", 0: "=", 1: "+"}[op], len(t)) for op, t in dmp.diff_main(a, b, False)]
+    distance = deleted = inserted = 0
+    for op, n in runs:
+        if op == "-":
+            deleted += n
+        elif op == "+":
+            inserted += n
+        else:
+            distance += max(deleted, inserted)
+            deleted = inserted = 0
+    return distance + max(deleted, inserted)
+
+
 def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()) -> DiffResult:
     """Segments that turn the reference into the answer, token by token."""
     ref_keys, ref_texts = _items(reference, options)
     ans_keys, ans_texts = _items(answer, options)
-    enc_ref, enc_ans = _encode(ref_keys, ans_keys)
+    enc_ref, enc_ans = encode_keys(ref_keys, ans_keys)
     started = time.perf_counter()
     runs = _raw_diff(enc_ref, enc_ans, options.timeout)
     if options.timeout > 0 and time.perf_counter() - started >= options.timeout and enc_ref != enc_ans:

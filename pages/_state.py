@@ -6,7 +6,8 @@ Session-state keys (all documented here, nowhere else invented):
   load_error    the last load failure, shown on the Load page; the old dataset stays loaded
 Widget keys that several pages share (values persist across page switches):
   models        run labels selected for comparison (default: all)
-  unit, ignore_case, ignore_whitespace, ignore_punctuation   diff options
+  unit, ignore_case, ignore_whitespace, ignore_punctuation   diff options (views only; the
+                analysis behind leaderboard and categories is always strict)
 
 Parsed datasets and analyses are cached per content hash in process-wide stores, not per rerun.
 We use st.cache_resource rather than st.cache_data: cache_data unpickles a copy on every hit,
@@ -16,6 +17,7 @@ cached objects are treated as immutable by every page.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
+from lib import disk_cache
 from lib.analysis import analyze
 from lib.dataset import Dataset, LoadError, LoadOptions
 from lib.diff import DiffOptions
@@ -98,10 +101,18 @@ def try_load(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> Da
     return dataset
 
 
+def start_path() -> Path:
+    """What a new session opens: the bundled sample, or REDLINE_DATA (benchmarks, demos on own data)."""
+    override = os.environ.get("REDLINE_DATA")
+    return Path(override) if override else SAMPLE_PATH
+
+
 def ensure_dataset() -> None:
     """First open of a session: the bundled sample, so a newcomer sees real data at once."""
     if "source" not in st.session_state:
-        try_load(SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name)
+        path = start_path()
+        if try_load(path.read_bytes(), path.name) is None and path != SAMPLE_PATH:
+            try_load(SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name)
 
 
 def current_source() -> Source:
@@ -125,27 +136,34 @@ def diff_options() -> DiffOptions:
     )
 
 
-def current_analysis(options: DiffOptions | None = None) -> pd.DataFrame:
-    """Per-answer metrics, flags and edits; computed once per (dataset, options)."""
-    options = options or diff_options()
-    dataset = current_dataset()
-    key = (current_source(), options)
+def current_analysis() -> pd.DataFrame:
+    """Per-answer metrics, flags and edits of the current dataset: computed once per content.
+
+    Memory first, then the disk cache (same content hash → instant after a restart), then
+    computed with a progress bar. Strict comparison: view options never change the categories.
+    """
+    source = current_source()
+    key = (source.sha, source.options)
     store = _analysis_store()
     cached = store.get(key)
     if cached is not None:
         return cached
-    frame = dataset.frame
-    progress: Callable[[float], None] | None = None
-    bar = None
-    if len(frame) >= PROGRESS_MIN_ROWS:
-        bar = st.progress(0.0, text=f"Analysing {len(frame):,} answers…")
+    disk_key = f"{source.sha}:{source.options!r}"
+    result = disk_cache.load(disk_key)
+    if result is None:
+        frame = current_dataset().frame
+        progress: Callable[[float], None] | None = None
+        bar = None
+        if len(frame) >= PROGRESS_MIN_ROWS:
+            bar = st.progress(0.0, text=f"Analysing {len(frame):,} answers…")
 
-        def progress(fraction: float) -> None:
-            bar.progress(min(max(fraction, 0.0), 1.0), text=f"Analysing {len(frame):,} answers… {fraction:.0%}")
+            def progress(fraction: float) -> None:
+                bar.progress(min(max(fraction, 0.0), 1.0), text=f"Analysing {len(frame):,} answers… {fraction:.0%}")
 
-    result = analyze(frame, options, progress=progress)
-    if bar is not None:
-        bar.empty()
+        result = analyze(frame, progress=progress)
+        if bar is not None:
+            bar.empty()
+        disk_cache.store(disk_key, result)
     store.put(key, result)
     return result
 

@@ -1,6 +1,7 @@
 """Diffs page: one sample, the reference once, then every chosen model's answer as a colored diff."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -59,6 +60,11 @@ def pick_sample(ids_all: list[str], index) -> str | None:
     return sample
 
 
+def safe_file_part(text: str) -> str:
+    """A sample id as a file-name part: ids come from the file and may hold slashes or quotes."""
+    return re.sub(r"[^\w.-]+", "_", text)[:60] or "sample"
+
+
 def share_link(sample: str, models: list[str], view: str, unit: str, all_models: list[str]) -> str:
     """The URL that reopens exactly this view (for demoing to colleagues)."""
     params = {"sample": sample, "view": view, "unit": unit}
@@ -94,7 +100,7 @@ if not chosen:
     st.info("No model is selected. Choose models in the sidebar (or on the Models page).")
     st.stop()
 
-analysis = _state.current_analysis(options)
+analysis = _state.current_analysis()
 html(_sample_html((source, options), sample, tuple(chosen), view, sort, dataset, analysis))
 
 st.divider()
@@ -106,7 +112,7 @@ with cols[0]:
 cols[1].download_button(
     "Download this view (HTML)",
     data=render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view, sort=sort),
-    file_name=f"redline-sample-{sample}.html",
+    file_name=f"redline-sample-{safe_file_part(sample)}.html",
     mime="text/html",
     help="One self-contained file: inline CSS, no scripts, no external requests.",
 )

@@ -1,0 +1,67 @@
+"""Per-answer numbers: similarity, character and word error rates, number of changed spans.
+
+Error rates use diff-match-patch's Levenshtein (per change block, max(inserted, deleted)) over a
+Myers alignment: the same figure dmp reports, computed by the C++ port so that 32,000 answers of
+1,000 characters cost milliseconds each, not seconds.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from lib.diff import Segment, encode_keys, levenshtein
+from lib.tokens import is_space, tokenize
+
+
+def similarity(segments: Sequence[Segment]) -> float:
+    """Share of characters the two texts have in common, 0–1 (2·common / (len(ref)+len(ans))).
+
+    Computed from the aligned segments the reader sees, so "0.98" matches the colored diff.
+    """
+    common = ref_len = ans_len = 0
+    for seg in segments:
+        if seg.op == "equal":
+            common += len(seg.ans)
+            ref_len += len(seg.ref)
+            ans_len += len(seg.ans)
+        elif seg.op == "delete":
+            ref_len += len(seg.ref)
+        else:
+            ans_len += len(seg.ans)
+    total = ref_len + ans_len
+    return 1.0 if total == 0 else 2.0 * common / total
+
+
+def changed_spans(segments: Sequence[Segment]) -> int:
+    """Change blocks (a delete and/or insert between two equal runs): what a reader counts as edits."""
+    count, in_change = 0, False
+    for seg in segments:
+        if seg.op == "equal":
+            in_change = False
+        elif not in_change:
+            count += 1
+            in_change = True
+    return count
+
+
+def char_error_rate(reference: str, answer: str, timeout: float = 1.0) -> float:
+    """Character edits needed to turn the answer into the reference, per reference character."""
+    if reference == answer:
+        return 0.0
+    distance = levenshtein(reference, answer, timeout)
+    return distance / max(len(reference), 1)
+
+
+def words(text: str) -> list[str]:
+    """Words for WER: non-space tokens, so each CJK character and each mark counts as one word."""
+    return [t for t in tokenize(text) if not is_space(t)]
+
+
+def word_error_rate(reference: str, answer: str, timeout: float = 1.0,
+                    reference_words: list[str] | None = None) -> float:
+    """Word edits needed to turn the answer into the reference, per reference word."""
+    if reference == answer:
+        return 0.0
+    ref_words = reference_words if reference_words is not None else words(reference)
+    ans_words = words(answer)
+    enc_ref, enc_ans = encode_keys(ref_words, ans_words)
+    return levenshtein(enc_ref, enc_ans, timeout) / max(len(ref_words), 1)

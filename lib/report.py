@@ -1,0 +1,161 @@
+"""One sample's diff cards as HTML, for the Diffs page and for the self-contained report file.
+
+The page and the exported file share this code, so the download looks like the page. The report
+is a static document: inline CSS, no JavaScript, and a Content-Security-Policy that forbids
+scripts and external requests, so even a hostile answer cannot make it run or phone home.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from typing import Sequence
+
+import pandas as pd
+
+from lib.dataset import Dataset
+from lib.diff import DiffOptions, diff_texts
+from lib.metrics import changed_spans, similarity
+from lib.render import (
+    DIFF_CSS, LEGEND_HTML, badge, esc, inline_html, plain_html, side_by_side_html,
+)
+
+VIEWS: dict[str, str] = {
+    "inline": "Inline",
+    "side": "Side by side",
+    "source": "What the model changed (vs source)",
+}
+SORTS: dict[str, str] = {
+    "file": "File order",
+    "similarity_desc": "Most similar first",
+    "similarity_asc": "Least similar first",
+    "name": "Model name (A→Z)",
+}
+
+REPORT_CSS = """
+:root { color-scheme: light dark; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", sans-serif;
+  max-width: 1100px; margin: 2rem auto; padding: 0 1rem; color: #1f2328; background: #fff; }
+@media (prefers-color-scheme: dark) { body { color: #e6edf3; background: #0e1117; } }
+h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; margin-top: 2rem; overflow-wrap: anywhere; }
+.rl-meta { opacity: .75; font-size: .9rem; margin-bottom: 1rem; }
+"""
+
+
+def _rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> pd.DataFrame:
+    frame = dataset.frame
+    rows = frame[frame["sample_id"] == sample_id]
+    if models is not None:
+        rows = rows[rows["model"].isin(list(models))]
+    return rows
+
+
+def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
+    """(similarity, html) of one answer's card."""
+    against_source = view == "source" and bool(row.source)
+    base = row.source if against_source else row.reference
+    result = diff_texts(base, row.answer, options)
+    sim = similarity(result.segments)
+    exact = row.answer.strip() == base.strip()
+    head = [f'<span class="rl-model">{esc(row.model)}</span>']
+    if row.model != row.model_name:
+        head.append(badge(f"run {row.run} of {row.model_name}", title="The file has more than one answer of this model to this sample"))
+    if against_source:
+        head.append(badge("unchanged" if exact else "changed the source", "exact" if exact else "diff"))
+    else:
+        head.append(badge("✓ exact match" if exact else "≠ differs", "exact" if exact else "diff"))
+    head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
+    head.append(f'<span class="rl-stat">{changed_spans(result.segments)} edit{"s" if changed_spans(result.segments) != 1 else ""}</span>')
+    if facts is not None:
+        for flag in facts.flags:
+            if flag != "exact":
+                head.append(badge(flag.replace("_", " "), "flag"))
+        counts = Counter(e.code for e in facts.edit_list)
+        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            head.append(badge(f"{code}" + (f" ×{n}" if n > 1 else ""), "code"))
+    if result.timed_out:
+        body = (
+            '<div class="rl-note">Too different to align within the time limit '
+            f"({options.timeout:g} s): the two texts are shown side by side without highlighting.</div>"
+            '<div class="rl-sbs"><div class="rl-col-head">Answer</div><div class="rl-col-head">'
+            + ("Source" if against_source else "Reference") + "</div>"
+            f"<div>{plain_html(row.answer)}</div><div>{plain_html(base)}</div></div>"
+        )
+    elif view == "side":
+        body = side_by_side_html(result.segments, "Answer", "Source" if against_source else "Reference")
+    else:
+        body = inline_html(result.segments)
+    if view == "source" and not row.source:
+        body = '<div class="rl-note">This answer\'s sample has no source text; showing the diff against the reference.</div>' + body
+    if not row.answer.strip():
+        body = '<div class="rl-note">The answer is empty' + (" (whitespace only)" if row.answer else "") + ".</div>" + body
+    return sim, f'<article class="rl-card">{"<div class=rl-card-head>" + "".join(head) + "</div>"}{body}</article>'
+
+
+def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
+                  options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file") -> str:
+    """Reference (and source) once, then one card per chosen model run."""
+    rows = _rows(dataset, sample_id, models)
+    frame = dataset.frame
+    first = frame[frame["sample_id"] == sample_id].head(1)
+    if first.empty:
+        return f'<div class="rl-note">Sample {esc(sample_id)} is not in this dataset.</div>'
+    reference = first["reference"].iloc[0]
+    source = first["source"].iloc[0] if "source" in first else ""
+    top = [f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>']
+    if source:
+        top.append(f'<section class="rl-ref"><h4>Source (text given to the model)</h4>{plain_html(source)}</section>')
+    if rows.empty:
+        top.append('<div class="rl-note">No answers from the chosen models for this sample.</div>')
+        return "".join(top)
+    cards = []
+    for idx, row in enumerate(rows.itertuples()):
+        facts = analysis.loc[row.Index] if analysis is not None and row.Index in analysis.index else None
+        sim, card = _card(row, facts, view, options)
+        cards.append((idx, row.model, sim, card))
+    if sort == "similarity_desc":
+        cards.sort(key=lambda c: (-c[2], c[0]))
+    elif sort == "similarity_asc":
+        cards.sort(key=lambda c: (c[2], c[0]))
+    elif sort == "name":
+        cards.sort(key=lambda c: (c[1].casefold(), c[0]))
+    legend = LEGEND_HTML if view != "source" else LEGEND_HTML.replace("in the reference", "in the source")
+    return "".join(top) + legend + "".join(c[3] for c in cards)
+
+
+def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: Sequence[str] | None = None,
+                  models: Sequence[str] | None = None, options: DiffOptions = DiffOptions(),
+                  view: str = "inline", sort: str = "file") -> str:
+    """A complete HTML document: every chosen sample's cards. Opens offline, runs no code."""
+    all_ids = list(dict.fromkeys(dataset.frame["sample_id"]))
+    if sample_ids is None:
+        ids = all_ids
+    else:
+        missing = [s for s in sample_ids if s not in set(all_ids)]
+        if missing:
+            raise ValueError(f"sample {missing[0]!r} is not in {dataset.report.name}; samples are {', '.join(all_ids[:10])}"
+                             + (" …" if len(all_ids) > 10 else ""))
+        ids = list(sample_ids)
+    if models is not None:
+        known = set(dataset.frame["model"])
+        unknown = [m for m in models if m not in known]
+        if unknown:
+            raise ValueError(f"model {unknown[0]!r} is not in {dataset.report.name}; models are "
+                             + ", ".join(dict.fromkeys(dataset.frame["model"])))
+    sections = []
+    for sample_id in ids:
+        body = render_sample(dataset, analysis, sample_id, models, options, view, sort)
+        sections.append(f"<section><h2>Sample {esc(sample_id)}</h2>{body}</section>")
+    chosen = "all models" if models is None else ", ".join(models)
+    meta = (f"{esc(dataset.report.name)} · {len(ids):,} sample{'s' if len(ids) != 1 else ''} · {esc(chosen)} · "
+            f"view: {esc(VIEWS.get(view, view))} · granularity: {esc(options.unit)} · "
+            f"generated {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by Redline")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>Redline report: {esc(dataset.report.name)}</title>"
+        f"<style>{REPORT_CSS}{DIFF_CSS}</style></head><body>"
+        f"<h1>Redline report</h1><div class=\"rl-meta\">{meta}</div>"
+        + "".join(sections)
+        + "</body></html>\n"
+    )

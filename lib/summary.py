@@ -1,0 +1,57 @@
+"""Per-model totals of flags and edit types: `python -m lib summary` and the Categories page CSV."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+
+def summarize(analysis: pd.DataFrame) -> dict[str, dict]:
+    """{model: {answers, exact, mean_similarity, flags: {flag: n}, edits: {code: n}}}, file order.
+
+    Counts, not rates: a reader checks "4 of 16 exact" against the diffs; rates are one division away.
+    """
+    out: dict[str, dict] = {}
+    for model, group in analysis.groupby("model", sort=False):
+        flags = Counter(f for fs in group["flags"] for f in fs)
+        edits = Counter(e.code for es in group["edit_list"] for e in es)
+        out[str(model)] = {
+            "answers": int(len(group)),
+            "exact": int(group["exact"].sum()),
+            "mean_similarity": round(float(group["similarity"].mean()), 4),
+            "flags": dict(sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "edits": dict(sorted(edits.items(), key=lambda kv: (-kv[1], kv[0]))),
+        }
+    return out
+
+
+def format_summary(summary: dict[str, dict], top: int = 6) -> str:
+    """A fixed-width table a terminal reader can scan: one line per model."""
+    if not summary:
+        return "No answers."
+    width = min(max(len(m) for m in summary), 40)
+    lines = [f"{'model':<{width}}  answers  exact  similarity  flags / edit types (most frequent first)"]
+    for model, s in summary.items():
+        flags = ", ".join(f"{k} {v}" for k, v in s["flags"].items() if k != "exact")
+        edits = ", ".join(f"{k} {v}" for k, v in list(s["edits"].items())[:top])
+        rest = len(s["edits"]) - top
+        detail = "; ".join(p for p in (flags, edits + (f", +{rest} more" if rest > 0 else "")) if p) or "-"
+        name = model if len(model) <= width else model[: width - 1] + "…"
+        lines.append(f"{name:<{width}}  {s['answers']:>7}  {s['exact']:>5}  {s['mean_similarity']:>10.3f}  {detail}")
+    return "\n".join(lines)
+
+
+def category_table(analysis: pd.DataFrame) -> pd.DataFrame:
+    """One row per answer with its flags and edit codes as text: the Categories page download."""
+    return pd.DataFrame({
+        "sample_id": analysis["sample_id"],
+        "model": analysis["model"],
+        "similarity": analysis["similarity"].round(4),
+        "cer": analysis["cer"].round(4),
+        "wer": analysis["wer"].round(4),
+        "exact": analysis["exact"],
+        "flags": [" ".join(f) for f in analysis["flags"]],
+        "edits": analysis["edits"],
+        "edit_codes": [" ".join(e.code for e in es) for es in analysis["edit_list"]],
+        "edit_details": [" | ".join(f"{e.code}: {e.answer!r} -> {e.reference!r}" for e in es) for es in analysis["edit_list"]],
+    })

@@ -1,0 +1,147 @@
+"""Categories page: what kind of differences each model makes, and the examples behind each bar."""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib.categories import EDIT_TYPES, OPERATIONS
+from lib.charts import category_counts, heatmap, ordered, picked, similarity_chart, stacked_bars
+from lib.examples import ExampleFilter, find_examples
+from lib.flags import FLAGS
+from lib.render import snippet_html
+from lib.summary import category_table
+from pages import _state
+from pages._widgets import esc, html, model_selector
+
+EXAMPLE_LIMIT = 500
+CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
+
+
+def _on_pick(chart_key: str) -> None:
+    """A click on a bar/cell: remember which (model, category) pairs to list below."""
+    pairs = picked(st.session_state.get(chart_key))
+    if pairs:
+        st.session_state["cat_pick"] = {
+            "kind": CHARTS[chart_key],
+            "pairs": [(p.get("model", ""), p.get("category", "")) for p in pairs],
+        }
+    else:
+        st.session_state.pop("cat_pick", None)
+
+
+def _clear_pick() -> None:
+    st.session_state.pop("cat_pick", None)
+
+
+def _open_in_diffs(sample_id: str, model: str) -> None:
+    st.session_state["sample"] = sample_id
+    chosen = list(st.session_state.get("models") or [])
+    if model not in chosen:
+        st.session_state["models"] = [*chosen, model]
+    st.session_state["sample_search"] = ""
+    st.session_state["open_diffs"] = True
+
+
+def charts(analysis, chosen: list[str], measure: str) -> None:
+    flag_counts = category_counts(analysis, chosen, "flag")
+    type_counts = category_counts(analysis, chosen, "type")
+    code_counts = category_counts(analysis, chosen, "code")
+    left, right = st.columns(2)
+    with left:
+        if flag_counts.empty:
+            st.info("No answer of the chosen models carries a flag.")
+        else:
+            st.altair_chart(stacked_bars(flag_counts, chosen, list(FLAGS), "Answer flags per model", measure),
+                            key="chart_flags", on_select=lambda: _on_pick("chart_flags"), selection_mode="pick",
+                            width="stretch")
+    with right:
+        if type_counts.empty:
+            st.info("The chosen models' answers have no edits: every answer matches its reference.")
+        else:
+            domain = ordered(set(EDIT_TYPES) | set(type_counts["category"]), list(EDIT_TYPES))
+            st.altair_chart(stacked_bars(type_counts, chosen, domain, "Edit types per model", measure),
+                            key="chart_types", on_select=lambda: _on_pick("chart_types"), selection_mode="pick",
+                            width="stretch")
+    if not code_counts.empty:
+        totals = code_counts.groupby("category")["count"].sum().sort_values(ascending=False, kind="stable")
+        st.altair_chart(heatmap(code_counts, chosen, list(totals.index), measure), key="chart_heatmap",
+                        on_select=lambda: _on_pick("chart_heatmap"), selection_mode="pick", width="stretch")
+    st.altair_chart(similarity_chart(analysis, chosen), width="stretch")
+
+
+def example_filter(chosen: list[str]) -> ExampleFilter:
+    """Widgets, plus the pick from a chart click, as one filter."""
+    c1, c2, c3 = st.columns(3)
+    ops = c1.multiselect("Operation", list(OPERATIONS), key="ex_ops", format_func=lambda o: f"{o}: {OPERATIONS[o]}",
+                         persist_state="session")
+    types = c2.multiselect("Edit type", list(EDIT_TYPES), key="ex_types", persist_state="session",
+                           format_func=lambda t: f"{t} – {EDIT_TYPES[t]}")
+    flags = c3.multiselect("Answer flag", list(FLAGS), key="ex_flags", persist_state="session",
+                           format_func=lambda f: f"{f} – {FLAGS[f]}")
+    pick = st.session_state.get("cat_pick")
+    pairs: tuple[tuple[str, str], ...] = ()
+    if pick:
+        pairs = tuple((m, c) for m, c in pick["pairs"] if m in chosen)
+        label = "; ".join(f"{m} · {c}" for m, c in pairs)
+        cols = st.columns([6, 1], vertical_alignment="center")
+        with cols[0]:
+            html(f'<div class="rl-alert rl-alert-info">Chart selection: {esc(label)}</div>')
+        cols[1].button("Clear selection", on_click=_clear_pick, key="clear_pick")
+    return ExampleFilter(models=tuple(chosen), ops=tuple(ops), types=tuple(types), flags=tuple(flags), pairs=pairs)
+
+
+def examples(dataset, analysis, flt: ExampleFilter) -> None:
+    table, total = find_examples(dataset.frame, analysis, flt, limit=EXAMPLE_LIMIT)
+    shown = f"{len(table):,} of {total:,}" if total > len(table) else f"{total:,}"
+    st.subheader(f"Examples ({shown})")
+    if table.empty:
+        st.caption("Nothing matches. Click a bar or cell above, or change the filters.")
+        return
+    st.caption("Context is the answer around the edit: [-reference text-]{+answer text+}. "
+               "Select a row to see it highlighted and open it in the Diffs page.")
+    event = st.dataframe(
+        table[["model", "sample_id", "category", "change", "context"]],
+        hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)),
+        on_select="rerun", selection_mode="single-row", key="examples",
+        column_config={
+            "model": st.column_config.TextColumn("Model", width="small"),
+            "sample_id": st.column_config.TextColumn("Sample", width="small"),
+            "category": st.column_config.TextColumn("Category", width="small"),
+            "change": st.column_config.TextColumn("Answer → reference", width="small"),
+            "context": st.column_config.TextColumn("In context", width="large"),
+        },
+    )
+    selected = event.selection.rows if event is not None else []
+    row = table.iloc[selected[0]] if selected else table.iloc[0]
+    cols = st.columns([5, 1], vertical_alignment="center")
+    with cols[0]:
+        html(f'<div class="rl-card"><b>{esc(row["model"])}</b> · sample {esc(row["sample_id"])} · '
+             f'{esc(row["category"])}<br>{snippet_html(row["before"], row["removed"], row["added"], row["after"])}</div>')
+    cols[1].button("Open in Diffs", type="primary", key="open_example", on_click=_open_in_diffs,
+                   args=(str(row["sample_id"]), str(row["model"])), width="stretch")
+
+
+st.title("Categories")
+st.caption("How each model's answers differ from the reference: answer flags and ERRANT-style edit types "
+           "(M missing, U unnecessary, R replaced). Click a bar or cell to list its examples.")
+if st.session_state.pop("open_diffs", False):
+    st.switch_page("pages/diffs.py")
+dataset = _state.current_dataset()
+with st.sidebar:
+    chosen = model_selector(dataset)
+if not chosen:
+    st.info("No model is selected. Choose models in the sidebar (or on the Models page).")
+    st.stop()
+analysis = _state.current_analysis()
+measure = st.segmented_control("Bars show", ["count", "rate"], key="cat_measure", default="count", required=True,
+                               persist_state="session",
+                               format_func={"count": "Counts", "rate": "Per answer"}.get)
+charts(analysis, chosen, measure)
+st.divider()
+flt = example_filter(chosen)
+examples(dataset, analysis, flt)
+st.download_button(
+    "Download per-answer categories (CSV)",
+    data=category_table(analysis[analysis["model"].isin(chosen)]).to_csv(index=False).encode("utf-8-sig"),
+    file_name="redline-categories.csv", mime="text/csv",
+    help="One row per answer: similarity, CER, WER, flags and edit codes (UTF-8, opens in Excel).",
+)

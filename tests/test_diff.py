@@ -1,0 +1,119 @@
+"""The diff engine on real pairs from the bundled sample, CJK and mixed text, options and time limit."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lib.diff import DiffOptions, Segment, diff_texts
+from lib.loaders import load_path
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.md"
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict[str, tuple[str, str]]:
+    frame = load_path(SAMPLE).frame
+    return {m: (r, a) for m, r, a in zip(frame["model"], frame["reference"], frame["answer"])}
+
+
+def changes(reference: str, answer: str, **options) -> list[tuple[str, str]]:
+    return [(s.op, s.text) for s in diff_texts(reference, answer, DiffOptions(**options)).segments if s.op != "equal"]
+
+
+def test_segments_rebuild_both_texts_exactly(sample):
+    for reference, answer in sample.values():
+        segs = diff_texts(reference, answer).segments
+        assert "".join(s.ref for s in segs if s.op != "insert") == reference
+        assert "".join(s.ans for s in segs if s.op != "delete") == answer
+
+
+def test_deepseek_r1_em_dash_replaces_spaced_double_hyphen(sample):
+    got = changes(*sample["deepseek-r1"])
+    assert ("delete", " -- ") in got and ("insert", "—") in got
+    assert got.count(("delete", " -- ")) == 2
+    assert ("delete", "on") in got and ("insert", "about") in got
+
+
+def test_dropped_article_in_the_models_is_a_deletion(sample):
+    assert changes(*sample["minimax"]) == [("delete", "the ")]
+
+
+def test_llama_preamble_is_one_insertion(sample):
+    got = changes(*sample["Meta-Llama-3.1-405B-Instruct-Turbo"])
+    assert got[0] == ("insert", "Here is the text with the misspellings corrected: ")
+
+
+def test_deepseek_coder_chinese_answer_diffs_character_by_character(sample):
+    reference, answer = sample["DeepSeek-Coder-V2-Lite-Instruct"]
+    segs = diff_texts(reference, answer).segments
+    inserted = "".join(s.ans for s in segs if s.op == "insert")
+    assert "最近的研実表明" in inserted
+    assert diff_texts(reference, answer).timed_out is False
+
+
+def test_exact_answer_has_no_changes(sample):
+    assert changes(*sample["gpt-4o-2024-08-06"]) == []
+
+
+def test_chinese_diff_is_per_character():
+    assert changes("我们研究涌现能力。", "我们研実涌现能力。") == [("delete", "究"), ("insert", "実")]
+
+
+def test_mixed_chinese_english_keeps_english_words_whole():
+    assert changes("使用 pre-training loss 来预测", "使用 pretraining loss 来预测") == [
+        ("delete", "pre-training"), ("insert", "pretraining")] or changes(
+        "使用 pre-training loss 来预测", "使用 pretraining loss 来预测") == [
+        ("delete", "pre-"), ("insert", "pretraining")]
+
+
+def test_full_width_comma_differs_unless_punctuation_is_ignored():
+    assert changes("你好，世界", "你好,世界") == [("delete", "，"), ("insert", ",")]
+    assert changes("你好，世界", "你好,世界", ignore_punctuation=True) == []
+
+
+def test_ignore_punctuation_treats_double_hyphen_and_em_dash_alike():
+    assert changes("tasks -- regardless", "tasks—regardless", ignore_punctuation=True) == []
+
+
+def test_ignore_case_and_whitespace():
+    assert changes("The  Model", "the model", ignore_case=True, ignore_whitespace=True) == []
+    assert changes("The  Model", "the model") != []
+
+
+def test_character_granularity_shows_the_changed_letters():
+    assert changes("irregardless", "regardless", unit="char") == [("delete", "ir")]
+
+
+def test_nbsp_and_zero_width_space_are_differences():
+    assert changes("a b", "a\u00a0b") == [("delete", " "), ("insert", "\u00a0")]
+    assert changes("ab", "a\u200bb", unit="char") == [("insert", "\u200b")]
+
+
+def test_time_limit_falls_back_to_whole_texts(monkeypatch):
+    import lib.diff as diff_module
+
+    def slow(a, b, timeout):
+        import time
+        time.sleep(timeout + 0.01)
+        return [(0, len(a))]
+
+    monkeypatch.setattr(diff_module, "_raw_diff", slow)
+    result = diff_texts("one two three", "four five six", DiffOptions(timeout=0.01))
+    assert result.timed_out
+    assert result.segments == (Segment("delete", ref="one two three"), Segment("insert", ans="four five six"))
+
+
+def test_a_huge_answer_finishes_within_the_time_limit():
+    import random
+    import time
+
+    rng = random.Random(1)
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
+    a = " ".join(rng.choice(words) for _ in range(150_000))
+    b = " ".join(rng.choice(words) for _ in range(150_000))
+    started = time.perf_counter()
+    result = diff_texts(a, b, DiffOptions(timeout=0.5))
+    assert time.perf_counter() - started < 10  # generous: the point is "does not hang"
+    assert "".join(s.ref for s in result.segments if s.op != "insert") == a

@@ -1,0 +1,31 @@
+from lib.diff import diff_texts
+from lib.metrics import changed_spans, char_error_rate, similarity, word_error_rate
+
+
+def test_identical_texts_score_one_and_zero_error():
+    segs = diff_texts("a cat", "a cat").segments
+    assert similarity(segs) == 1.0
+    assert char_error_rate("a cat", "a cat") == 0.0
+    assert word_error_rate("a cat", "a cat") == 0.0
+
+
+def test_similarity_counts_shared_characters():
+    segs = diff_texts("the models", "models").segments
+    assert similarity(segs) == 2 * 6 / (10 + 6)
+
+
+def test_error_rates_are_per_reference_unit():
+    assert char_error_rate("abcd", "abxd") == 0.25
+    assert word_error_rate("we study the models", "we study models") == 0.25
+    assert word_error_rate("我们研究", "我们研実") == 0.25  # each CJK character is a word
+
+
+def test_empty_texts():
+    assert similarity(diff_texts("", "").segments) == 1.0
+    assert similarity(diff_texts("abc", "").segments) == 0.0
+    assert char_error_rate("", "x") == 1.0
+
+
+def test_changed_spans_counts_blocks_not_segments():
+    segs = diff_texts("in the lens of the models", "through the lens of models").segments
+    assert changed_spans(segs) == 2

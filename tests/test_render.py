@@ -1,0 +1,50 @@
+"""Rendering: user text is escaped before our tags; invisible characters get markers."""
+from lib.diff import DiffOptions, diff_texts
+from lib.render import MAX_RENDER_CHARS, inline_html, plain_html, show_invisible, side_by_side_html, snippet_html
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) $5 and $10 &amp;lt;'
+
+
+def test_inline_diff_uses_ins_and_del():
+    html = inline_html(diff_texts("in the lens", "through the lens").segments)
+    assert "<del>in</del>" in html and "<ins>through</ins>" in html
+
+
+def test_hostile_text_is_escaped_in_every_view():
+    segs = diff_texts("plain reference", HOSTILE).segments
+    for html in (inline_html(segs), side_by_side_html(segs), plain_html(HOSTILE), snippet_html(HOSTILE, "<b>", "<i>", "")):
+        assert "<script" not in html and "<img" not in html and "<b>" not in html
+        assert "&lt;script&gt;" in html
+    assert "&amp;amp;lt;" in inline_html(segs)  # entities are shown as typed, not decoded
+
+
+def test_invisible_characters_get_markers():
+    out = show_invisible("a\u00a0b\u200bc\td\n")
+    assert "⍽" in out and "ZWSP" in out and "→" in out and "↵" in out
+
+
+def test_whitespace_only_changes_mark_their_spaces_but_word_changes_do_not():
+    assert "␣␣" in show_invisible("  ")
+    assert "␣" not in show_invisible("in ")
+
+
+def test_emoji_zwj_sequence_is_not_broken_up():
+    assert "ZWJ" not in show_invisible("👩\u200d💻")
+    assert "ZWJ" in show_invisible("a\u200db")
+
+
+def test_nbsp_difference_is_visible_in_the_inline_diff():
+    html = inline_html(diff_texts("a b", "a\u00a0b").segments)
+    assert "⍽" in html and "␣" in html
+
+
+def test_long_text_is_cut_and_the_cut_is_said():
+    text = "x" * (MAX_RENDER_CHARS + 500)
+    html = plain_html(text)
+    assert "500 more characters not shown" in html
+
+
+def test_side_by_side_rows_follow_shared_paragraphs():
+    segs = diff_texts("one\ntwo three", "one\ntwo four", DiffOptions()).segments
+    html = side_by_side_html(segs)
+    assert html.count("rl-diff") == 4  # two rows × two columns

@@ -1,0 +1,75 @@
+"""Sample cards and the self-contained report file."""
+import re
+
+import pytest
+
+from lib.diff import DiffOptions
+from lib.report import render_report, render_sample
+
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> $5 and $10 **bold**'
+
+
+@pytest.fixture
+def dataset(make_dataset):
+    return make_dataset([
+        {"sample_id": "s1", "model": "alpha", "answer": "we study the lens", "reference": "we study in the lens", "source": "we studdy in the lens"},
+        {"sample_id": "s1", "model": "<b>beta</b>", "answer": HOSTILE, "reference": "we study in the lens", "source": "we studdy in the lens"},
+        {"sample_id": "s1", "model": "gamma", "answer": "we study in the lens", "reference": "we study in the lens", "source": "we studdy in the lens"},
+        {"sample_id": "s2", "model": "alpha", "answer": "x", "reference": "y"},
+    ])
+
+
+def test_sample_shows_reference_source_and_one_card_per_model(dataset):
+    html = render_sample(dataset, None, "s1", ["alpha", "gamma"])
+    assert html.count('class="rl-card"') == 2
+    assert "Reference (correct answer)" in html and "Source (text given to the model)" in html
+    assert "✓ exact match" in html and "<del>in </del>" in html
+
+
+def test_cards_sort_by_similarity(dataset):
+    html = render_sample(dataset, None, "s1", None, sort="similarity_desc")
+    assert html.index(">gamma<") < html.index(">alpha<")
+
+
+def test_source_view_diffs_against_the_source(dataset):
+    html = render_sample(dataset, None, "s1", ["gamma"], view="source")
+    assert "<del>studdy</del>" in html and "<ins>study</ins>" in html
+
+
+def test_side_by_side_view_has_two_columns(dataset):
+    html = render_sample(dataset, None, "s1", ["alpha"], view="side")
+    assert 'class="rl-sbs"' in html and "Answer" in html and "Reference" in html
+
+
+def test_hostile_answer_and_model_name_are_escaped(dataset):
+    html = render_report(dataset, None, models=["<b>beta</b>"])
+    body = html.split("<body>", 1)[1]
+    assert "<script" not in body and "<img" not in body and "<b>beta" not in body
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in body
+
+
+def test_report_is_self_contained_and_forbids_scripts(dataset):
+    html = render_report(dataset, None)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert not re.search(r"<script|<link|src=\"http|@import|url\(", html)
+    assert html.count("<section><h2>Sample") == 2
+
+
+def test_report_rejects_unknown_sample_and_model(dataset):
+    with pytest.raises(ValueError, match="sample 'nope'"):
+        render_report(dataset, None, sample_ids=["nope"])
+    with pytest.raises(ValueError, match="model 'nope'"):
+        render_report(dataset, None, models=["nope"])
+
+
+def test_time_limit_fallback_says_too_different(dataset, monkeypatch):
+    import lib.diff as diff_module
+
+    def slow(a, b, timeout):
+        import time
+        time.sleep(timeout + 0.01)
+        return [(0, len(a))]
+
+    monkeypatch.setattr(diff_module, "_raw_diff", slow)
+    html = render_sample(dataset, None, "s2", None, options=DiffOptions(timeout=0.01))
+    assert "Too different to align" in html
