@@ -69,14 +69,16 @@ def sidebar_summary(dataset: Dataset) -> None:
 def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=st) -> list[str]:
     """The shared model selection: one widget key on every page, kept across pages and in the URL."""
     models = _state.all_models(dataset)
-    if "models" not in st.session_state:
-        st.session_state["models"] = models
-    else:
+    if st.session_state.get("models") is not None:
+        # A new dataset has other models: keep the ones that still exist.
         valid = set(models)
-        st.session_state["models"] = [m for m in st.session_state["models"] if m in valid]
+        kept = [m for m in st.session_state["models"] if m in valid]
+        if kept != st.session_state["models"]:
+            st.session_state["models"] = kept
     chosen = where.multiselect(
         label,
         models,
+        default=models,  # all by default; equal to the default, the URL stays short
         key="models",
         bind="query-params",
         persist_state="session",

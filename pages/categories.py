@@ -34,8 +34,8 @@ def _clear_pick() -> None:
 
 def _open_in_diffs(sample_id: str, model: str) -> None:
     st.session_state["sample"] = sample_id
-    chosen = list(st.session_state.get("models") or [])
-    if model not in chosen:
+    chosen = st.session_state.get("models")
+    if chosen is not None and model not in chosen:  # None: all models, the default
         st.session_state["models"] = [*chosen, model]
     st.session_state["sample_search"] = ""
     st.session_state["open_diffs"] = True

@@ -16,13 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium keeps trying to reach Google's hosts on this offline machine.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from tests.e2e.helpers import CHROMIUM, CHROMIUM_ARGS, ROOT
+
 
 
 def _free_port() -> int:
@@ -86,14 +81,3 @@ def page(browser: Browser) -> Page:
     pg.set_default_timeout(30_000)
     yield pg
     context.close()
-
-
-def wait_for_app(page: Page) -> None:
-    """Streamlit is done when the app is rendered and no element shows the running state."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMain\"]')",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(300)

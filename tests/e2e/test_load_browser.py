@@ -1,0 +1,33 @@
+"""Uploading a file in the browser replaces the sample and shows the load report."""
+from tests.e2e.helpers import FIXTURES, main_text, upload
+
+
+def test_upload_shows_the_report_and_the_sidebar_follows(server, page, tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_text("id,reference,gpt-4o,claude\n1,The cat sat.,The cat sat.,A cat sat.\n2,我们研究。,我们研究。,我们研実。\n",
+                    encoding="utf-8")
+    page.goto(server)
+    upload(page, path)
+    text = main_text(page)
+    assert "wide.csv" in text and "csv" in text and "wide" in text
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "4 answers" in sidebar and "2 samples" in sidebar and "2 models" in sidebar
+
+
+def test_a_broken_upload_keeps_the_loaded_data(server, page, tmp_path):
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(bytes(range(256)) * 40)
+    page.goto(server)
+    upload_failed = True
+    from tests.e2e.helpers import go, wait_for_app
+
+    go(page, "Load data")
+    page.get_by_role("button", name="Upload a file").click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(junk))
+    page.wait_for_selector(".rl-alert-error", timeout=60_000)
+    text = main_text(page)
+    assert "junk.csv" in text and "Still showing the previously loaded data: sample.md" in text
+    assert "Traceback" not in text
+    assert "sample.md" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert upload_failed

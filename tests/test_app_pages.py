@@ -1,0 +1,199 @@
+"""AppTest per page: each page renders on the bundled sample without an exception, and reacts."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = "app.py"
+TIMEOUT = 60
+
+
+def run(at: AppTest) -> AppTest:
+    at.run(timeout=TIMEOUT)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def html_of(at: AppTest) -> str:
+    """All st.html bodies of the current page (our escaped markup)."""
+    return "".join(getattr(e.proto, "body", "") for e in at.get("html"))
+
+
+@pytest.fixture
+def app(monkeypatch, tmp_path) -> AppTest:
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("REDLINE_DATA", raising=False)
+    return AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+
+def test_app_opens_on_diffs_with_the_bundled_sample(app):
+    run(app)
+    body = html_of(app)
+    assert body.count('class="rl-card"') == 16
+    assert "sample.md" in body and "16 answers · 1 samples · 15 models" in body.replace("1 sample ", "1 samples ")
+
+
+def test_diffs_query_params_restore_the_view(app):
+    app.query_params["sample"] = "1"
+    app.query_params["models"] = ["minimax", "gpto1 #2"]
+    app.query_params["view"] = "side"
+    app.query_params["unit"] = "char"
+    run(app)
+    body = html_of(app)
+    assert body.count('class="rl-card"') == 2
+    assert 'class="rl-sbs"' in body
+    assert app.session_state["unit"] == "char"
+    assert app.session_state["models"] == ["minimax", "gpto1 #2"]
+
+
+def test_diffs_choices_are_written_back_to_the_url(app):
+    run(app)
+    app.segmented_control(key="view").set_value("side")
+    app.multiselect(key="models").set_value(["zhipu"])
+    run(app)
+    assert app.query_params.get("view") == ["side"] or app.query_params.get("view") == "side"
+    assert "zhipu" in str(app.query_params.get("models"))
+    assert html_of(app).count('class="rl-card"') == 1
+
+
+def test_diffs_sort_by_similarity_puts_exact_answers_first(app):
+    run(app)
+    app.selectbox(key="sort").set_value("similarity_desc")
+    run(app)
+    body = html_of(app)
+    first_card = body.split('class="rl-card"', 2)[1]
+    assert "✓ exact match" in first_card
+
+
+def test_models_page_lists_every_run_and_keeps_the_selection(app):
+    run(app)
+    app.switch_page("pages/models.py")
+    run(app)
+    table = app.dataframe[0].value
+    assert len(table) == 16 and set(table["model"]) >= {"gpto1", "gpto1 #2"}
+    top = table.sort_values("similarity", ascending=False).iloc[0]
+    assert top["exact"] == 1
+    app.multiselect(key="models").set_value(["minimax", "zhipu"])
+    run(app)
+    app.switch_page("pages/diffs.py")
+    run(app)
+    assert html_of(app).count('class="rl-card"') == 2
+
+
+def test_categories_page_charts_and_examples(app):
+    run(app)
+    app.switch_page("pages/categories.py")
+    run(app)
+    assert len(app.get("arrow_vega_lite_chart")) >= 3
+    examples = app.dataframe[0].value
+    assert {"M:DET", "R:PREP"} <= set(examples["category"])
+
+
+def _select_chart(app: AppTest, key_index: int, pairs: list[dict]) -> None:
+    """Send the event a click on a bar sends: the chart's widget state with the picked values."""
+    chart = app.get("arrow_vega_lite_chart")[key_index]
+    states = app._tree.get_widget_states()
+    for w in states.widgets:
+        if w.id == chart.proto.id:
+            states.widgets.remove(w)
+            break
+    w = states.widgets.add()
+    w.id = chart.proto.id
+    w.string_value = json.dumps({"selection": {"pick": pairs}})
+    app._run(states, timeout=TIMEOUT)
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def test_clicking_a_bar_filters_the_examples(app):
+    run(app)
+    app.switch_page("pages/categories.py")
+    run(app)
+    before = len(app.dataframe[0].value)
+    _select_chart(app, 1, [{"model": "minimax", "category": "DET"}])
+    after = app.dataframe[0].value
+    assert list(after["model"].unique()) == ["minimax"] and list(after["category"]) == ["M:DET"]
+    assert len(after) < before
+    assert "Chart selection: minimax · DET" in html_of(app)
+
+
+def test_examples_filter_widgets(app):
+    run(app)
+    app.switch_page("pages/categories.py")
+    run(app)
+    app.multiselect(key="ex_flags").set_value(["preamble"])
+    run(app)
+    examples = app.dataframe[0].value
+    assert sorted(examples["model"]) == ["Meta-Llama-3.1-405B-Instruct-Turbo", "Meta-Llama-3.1-70B-Instruct-Turbo"]
+
+
+def test_open_example_in_diffs(app):
+    run(app)
+    app.switch_page("pages/categories.py")
+    run(app)
+    app.multiselect(key="ex_types").set_value(["PREP"])
+    run(app)
+    app.button(key="open_example").click()
+    run(app)
+    assert app.session_state["sample"] == "1"
+    assert 'class="rl-card"' in html_of(app)
+
+
+def test_load_page_switches_between_sample_upload_and_paste(app):
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    assert "markdown" in html_of(app)
+    app.segmented_control(key="load_mode").set_value("Paste text")
+    run(app)
+    app.text_area(key="paste_text").input("model,answer,reference\na,The cat,The cat\nb,A cat,The cat\n")
+    run(app)
+    for b in app.button:
+        if b.label == "Load pasted text":
+            b.click()
+    run(app)
+    body = html_of(app)
+    assert "pasted text" in body and "2 answers" in body
+    app.segmented_control(key="load_mode").set_value("Bundled sample")
+    run(app)
+    for b in app.button:
+        if b.label == "Load the bundled sample":
+            b.click()
+    run(app)
+    assert "16 answers" in html_of(app)
+
+
+def test_load_page_role_override_changes_the_preview(app):
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    app.segmented_control(key="load_mode").set_value("Paste text")
+    run(app)
+    app.text_area(key="paste_text").input("system,output,gold,note\na,The cat,The cat,x1\nb,A cat,The cat,x2\n")
+    run(app)
+    for b in app.button:
+        if b.label == "Load pasted text":
+            b.click()
+    run(app)
+    role = next(s for s in app.selectbox if s.key and s.key.startswith("role_model_"))
+    role.set_value("note")
+    run(app)
+    preview = app.dataframe[-1].value
+    assert list(preview["model"]) == ["x1", "x2"]
+
+
+def test_load_page_bad_paste_keeps_the_dataset(app):
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    app.segmented_control(key="load_mode").set_value("Paste text")
+    run(app)
+    app.text_area(key="paste_text").input("just some words, no table here")
+    run(app)
+    for b in app.button:
+        if b.label == "Load pasted text":
+            b.click()
+    run(app)
+    body = html_of(app)
+    assert "rl-alert-error" in body and "Still showing the previously loaded data: sample.md" in body

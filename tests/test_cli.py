@@ -1,0 +1,64 @@
+"""`python -m lib report|analyze|summary` on the bundled sample, and clean failures."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = "data/sample.md"
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lib", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_report_writes_a_self_contained_html_file(tmp_path):
+    out = tmp_path / "r.html"
+    done = cli("report", SAMPLE, "-o", str(out), "--models", "minimax,deepseek-r1", "--unit", "word")
+    assert done.returncode == 0, done.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.count('class="rl-card"') == 2 and "<ins>—</ins>" in html and "<del>the</del>" in html
+    assert "<script" not in html
+
+
+def test_report_of_one_sample_by_character(tmp_path):
+    out = tmp_path / "r.html"
+    assert cli("report", SAMPLE, "-o", str(out), "--sample", "1", "--models", "gpto1", "--unit", "char").returncode == 0
+    assert "<del>ir</del>" in out.read_text(encoding="utf-8")
+
+
+def test_report_with_unknown_sample_or_model_exits_2_with_one_line(tmp_path):
+    for extra in (["--sample", "nope"], ["--models", "nope"]):
+        done = cli("report", SAMPLE, "-o", str(tmp_path / "x.html"), *extra)
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1 and "nope" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_analyze_json_names_each_answers_flags_and_edits():
+    done = cli("analyze", SAMPLE, "--json")
+    assert done.returncode == 0, done.stderr
+    records = json.loads(done.stdout)
+    assert len(records) == 16
+    by_model = {r["model"]: r for r in records}
+    assert set(by_model["minimax"]) == {"sample_id", "model", "flags", "edits", "similarity"}
+    assert by_model["minimax"]["edits"] == [{"code": "M:DET", "reference": "the", "answer": ""}]
+    for model in ("gpt-4o-2024-08-06", "baichuan4", "doubao", "deepseek-v3"):
+        assert "exact" in by_model[model]["flags"] and by_model[model]["edits"] == []
+    assert "wrong_language" in by_model["DeepSeek-Coder-V2-Lite-Instruct"]["flags"]
+
+
+def test_summary_json_is_keyed_by_model_and_text_is_a_table():
+    done = cli("summary", SAMPLE, "--json")
+    summary = json.loads(done.stdout)
+    assert summary["gpto1"]["answers"] == 1 and summary["gpto1 #2"]["answers"] == 1
+    assert summary["minimax"]["edits"] == {"M:DET": 1}
+    assert summary["baichuan4"]["exact"] == 1
+    text = cli("summary", SAMPLE).stdout
+    assert text.splitlines()[0].startswith("model") and "minimax" in text and "M:DET 1" in text
+
+
+def test_missing_file_exits_2():
+    done = cli("analyze", "nope.csv", "--json")
+    assert done.returncode == 2 and "nope.csv" in done.stderr and "Traceback" not in done.stderr
