@@ -8,6 +8,7 @@ as fast as it aligns letters and semantic cleanup groups a reworded phrase into 
 from __future__ import annotations
 
 import time
+from os.path import commonprefix
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -84,6 +85,9 @@ def _items(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
     keys: list[str] = []
     texts: list[str] = []
     loose = options.ignore_whitespace or options.ignore_punctuation
+    if not (loose or options.ignore_case):
+        tokens = tokenize(text, options.unit)
+        return tokens, tokens
     for token in tokenize(text, options.unit):
         key = _key(token, options)
         if loose and key == " " and keys and keys[-1] == " ":
@@ -147,8 +151,41 @@ def levenshtein(a: str, b: str, timeout: float = 1.0) -> int:
     return distance + max(deleted, inserted)
 
 
+def _shared_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of a shared head and tail that end/start at token boundaries (before/after spaces).
+
+    Most answers copy most of the reference: cutting the identical ends off before tokenizing
+    makes a 1,000-character answer with two changed words cost what two words cost.
+    """
+    n = min(len(a), len(b))
+    p = len(commonprefix((a, b)))
+    head = 0
+    for i in range(min(p, n) - 1, 0, -1):  # a cut just before a whitespace run never splits a token
+        if a[i].isspace() and not a[i - 1].isspace():
+            head = i
+            break
+    s = min(len(commonprefix((a[::-1], b[::-1]))), n - head)
+    tail = 0
+    for j in range(len(a) - s + 1, len(a)):  # a cut just after a whitespace run
+        if a[j - 1].isspace() and not a[j].isspace():
+            tail = len(a) - j
+            break
+    return head, tail
+
+
 def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()) -> DiffResult:
     """Segments that turn the reference into the answer, token by token."""
+    head = tail = 0
+    if not (options.ignore_whitespace or options.ignore_punctuation or options.ignore_case):
+        head, tail = _shared_ends(reference, answer)
+    if head or tail:
+        middle = diff_texts(reference[head:len(reference) - tail], answer[head:len(answer) - tail],
+                            DiffOptions(options.unit, timeout=options.timeout))
+        if middle.timed_out:
+            return DiffResult(_fallback(reference, answer), timed_out=True)
+        ends = [Segment("equal", reference[:head], answer[:head]), *middle.segments,
+                Segment("equal", reference[len(reference) - tail:], answer[len(answer) - tail:])]
+        return DiffResult(tuple(_merge_adjacent(ends)))
     ref_keys, ref_texts = _items(reference, options)
     ans_keys, ans_texts = _items(answer, options)
     enc_ref, enc_ans = encode_keys(ref_keys, ans_keys)

@@ -91,9 +91,22 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
     return sim, f'<article class="rl-card">{"<div class=rl-card-head>" + "".join(head) + "</div>"}{body}</article>'
 
 
+def order_rows(rows: pd.DataFrame, analysis: pd.DataFrame | None, sort: str) -> pd.DataFrame:
+    """Cards in the chosen order. Similarity comes from the precomputed analysis, so sorting
+    200 answers never means diffing 200 answers just to draw the first page of them."""
+    if sort == "name":
+        return rows.iloc[sorted(range(len(rows)), key=lambda i: (rows["model"].iloc[i].casefold(), i))]
+    if sort in ("similarity_desc", "similarity_asc") and analysis is not None:
+        sims = analysis["similarity"].reindex(rows.index).fillna(0.0)
+        order = sorted(range(len(rows)), key=lambda i: (-sims.iloc[i] if sort == "similarity_desc" else sims.iloc[i], i))
+        return rows.iloc[order]
+    return rows
+
+
 def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
-                  options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file") -> str:
-    """Reference (and source) once, then one card per chosen model run."""
+                  options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
+                  start: int = 0, limit: int | None = None) -> str:
+    """Reference (and source) once, then one card per chosen model run (cards start…start+limit)."""
     rows = _rows(dataset, sample_id, models)
     frame = dataset.frame
     first = frame[frame["sample_id"] == sample_id].head(1)
@@ -107,19 +120,22 @@ def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: st
     if rows.empty:
         top.append('<div class="rl-note">No answers from the chosen models for this sample.</div>')
         return "".join(top)
+    if analysis is None and sort.startswith("similarity"):
+        sims = {idx: similarity(diff_texts(r, a, options).segments)
+                for idx, r, a in zip(rows.index, rows["reference"], rows["answer"])}
+        analysis = pd.DataFrame({"similarity": pd.Series(sims)})
+    rows = order_rows(rows, analysis, sort)
+    page = rows.iloc[start:start + limit] if limit is not None else rows.iloc[start:]
     cards = []
-    for idx, row in enumerate(rows.itertuples()):
-        facts = analysis.loc[row.Index] if analysis is not None and row.Index in analysis.index else None
-        sim, card = _card(row, facts, view, options)
-        cards.append((idx, row.model, sim, card))
-    if sort == "similarity_desc":
-        cards.sort(key=lambda c: (-c[2], c[0]))
-    elif sort == "similarity_asc":
-        cards.sort(key=lambda c: (c[2], c[0]))
-    elif sort == "name":
-        cards.sort(key=lambda c: (c[1].casefold(), c[0]))
+    for row in page.itertuples():
+        facts = analysis.loc[row.Index] if analysis is not None and "flags" in analysis and row.Index in analysis.index else None
+        cards.append(_card(row, facts, view, options)[1])
     legend = LEGEND_HTML if view != "source" else LEGEND_HTML.replace("in the reference", "in the source")
-    return "".join(top) + legend + "".join(c[3] for c in cards)
+    return "".join(top) + legend + "".join(cards)
+
+
+def count_cards(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> int:
+    return len(_rows(dataset, sample_id, models))
 
 
 def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: Sequence[str] | None = None,

@@ -6,13 +6,15 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from lib.report import SORTS, VIEWS, render_report, render_sample
+from lib.report import SORTS, VIEWS, count_cards, render_report, render_sample
 from lib.samples import neighbour, sample_index, search_samples
 from pages import _state
 from pages._widgets import diff_option_controls, html, model_selector
 
 # A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
 MAX_LISTED_SAMPLES = 1_000
+# Cards drawn at once: 200 models × 1,000 characters in one page would stall the browser.
+CARDS_PER_PAGE = 24
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -21,9 +23,23 @@ def _sample_index(sha: str, options: object, _dataset) -> object:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _sample_html(key: tuple, sample_id: str, models: tuple[str, ...], view: str, sort: str, _dataset, _analysis) -> str:
+def _sample_html(key: tuple, sample_id: str, models: tuple[str, ...], view: str, sort: str, start: int,
+                 _dataset, _analysis) -> str:
     """Rendered cards for one view; `key` (source + diff options) stands for the unhashed data."""
-    return render_sample(_dataset, _analysis, sample_id, list(models), options=key[1], view=view, sort=sort)
+    return render_sample(_dataset, _analysis, sample_id, list(models), options=key[1], view=view, sort=sort,
+                         start=start, limit=CARDS_PER_PAGE)
+
+
+def card_page(total: int) -> int:
+    """Which slice of the cards to draw when there are more than CARDS_PER_PAGE; returns the start."""
+    if total <= CARDS_PER_PAGE:
+        return 0
+    starts = list(range(0, total, CARDS_PER_PAGE))
+    start = st.selectbox(
+        f"{total:,} cards: showing", starts, key="card_page",
+        format_func=lambda s: f"cards {s + 1}–{min(s + CARDS_PER_PAGE, total)} of {total:,}",
+    )
+    return start if start in starts else 0
 
 
 def _step(ids: list[str], step: int) -> None:
@@ -101,7 +117,8 @@ if not chosen:
     st.stop()
 
 analysis = _state.current_analysis()
-html(_sample_html((source, options), sample, tuple(chosen), view, sort, dataset, analysis))
+start = card_page(count_cards(dataset, sample, chosen))
+html(_sample_html((source, options), sample, tuple(chosen), view, sort, start, dataset, analysis))
 
 st.divider()
 link = share_link(sample, chosen, view, options.unit, models_all)
@@ -111,7 +128,9 @@ with cols[0]:
     st.code(link, language=None, wrap_lines=True)
 cols[1].download_button(
     "Download this view (HTML)",
-    data=render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view, sort=sort),
+    # Built only when clicked: the page itself never pays for the export.
+    data=lambda: render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view, sort=sort),
+    on_click="ignore",
     file_name=f"redline-sample-{safe_file_part(sample)}.html",
     mime="text/html",
     help="One self-contained file: inline CSS, no scripts, no external requests.",

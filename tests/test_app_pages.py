@@ -197,3 +197,21 @@ def test_load_page_bad_paste_keeps_the_dataset(app):
     run(app)
     body = html_of(app)
     assert "rl-alert-error" in body and "Still showing the previously loaded data: sample.md" in body
+
+
+def test_load_page_upload_replaces_the_dataset_and_a_bad_upload_does_not(app):
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    app.segmented_control(key="load_mode").set_value("Upload a file")
+    run(app)
+    csv = "model,answer,reference\nalpha,The cat,The cat\nbeta,A cat,The cat\ngamma,The dog,The cat\n".encode()
+    app.get("file_uploader")[0].upload("three.csv", csv, "text/csv")
+    run(app)
+    body = html_of(app)
+    assert "three.csv" in body and "3 answers" in body
+    app.get("file_uploader")[0].upload("empty.csv", b"", "text/csv")
+    run(app)
+    body = html_of(app)
+    assert "empty.csv" in body and "rl-alert-error" in body
+    assert "Still showing the previously loaded data: three.csv" in body
