@@ -15,7 +15,7 @@ import pandas as pd
 from lib.categories import Edit, extract_edits
 from lib.diff import DiffOptions, Segment, diff_texts
 from lib.flags import answer_flags
-from lib.metrics import char_error_rate, similarity, word_error_rate, words
+from lib.metrics import char_error_rate, similarity, word_errors, words
 
 ANALYSIS_COLUMNS: tuple[str, ...] = (
     "sample_id", "model", "model_name", "similarity", "cer", "wer", "edits", "exact", "flags",
@@ -37,8 +37,8 @@ class AnswerAnalysis:
 
 
 def analyze_answer(reference: str, answer: str, source: str = "", options: DiffOptions = DiffOptions(),
-                   reference_words: list[str] | None = None) -> AnswerAnalysis:
-    """Everything Redline says about one answer. `reference_words` lets callers reuse the split."""
+                   reference_words: int | None = None) -> AnswerAnalysis:
+    """Everything Redline says about one answer. `reference_words` (a count) lets callers reuse it."""
     if answer.strip() == reference.strip():
         # Fast path for exact answers (~20% in real evaluations): one equal run, nothing to name.
         segments: tuple[Segment, ...] = (Segment("equal", reference, answer),) if answer else ()
@@ -50,7 +50,7 @@ def analyze_answer(reference: str, answer: str, source: str = "", options: DiffO
     return AnswerAnalysis(
         similarity=similarity(segments),
         cer=char_error_rate(reference, answer, options.timeout),
-        wer=word_error_rate(reference, answer, options.timeout, reference_words),
+        wer=word_errors(segments) / max(reference_words if reference_words is not None else len(words(reference)), 1),
         flags=answer_flags(answer, reference, source, None if timed_out else segments),
         edits=edits,
         timed_out=timed_out,
@@ -62,7 +62,7 @@ def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
     """One row per answer of a canonical dataset frame (see ANALYSIS_COLUMNS)."""
     n = len(frame)
     results: list[AnswerAnalysis] = []
-    ref_words_cache: dict[str, list[str]] = {}  # 16 answers share one reference: split it once
+    ref_words_cache: dict[str, int] = {}  # 16 answers share one reference: count its words once
     references = frame["reference"].tolist()
     answers = frame["answer"].tolist()
     sources = frame["source"].tolist() if "source" in frame else [""] * n
@@ -71,7 +71,7 @@ def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
         if ref_words is None:
             if len(ref_words_cache) > 64:
                 ref_words_cache.clear()
-            ref_words = ref_words_cache[reference] = words(reference)
+            ref_words = ref_words_cache[reference] = len(words(reference))
         results.append(analyze_answer(reference, answer, source, options, ref_words))
         if progress is not None and (i + 1) % PROGRESS_EVERY == 0:
             progress((i + 1) / n)

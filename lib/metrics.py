@@ -65,3 +65,21 @@ def word_error_rate(reference: str, answer: str, timeout: float = 1.0,
     ans_words = words(answer)
     enc_ref, enc_ans = encode_keys(ref_words, ans_words)
     return levenshtein(enc_ref, enc_ans, timeout) / max(len(ref_words), 1)
+
+
+def word_errors(segments: Sequence[Segment]) -> int:
+    """Word edits read off the word alignment: per change block, max(words deleted, words inserted).
+
+    Only changed text is re-split, so WER costs nearly nothing on top of the diff the reader sees
+    (on a semantically cleaned alignment it can exceed the minimal edit count by a little).
+    """
+    errors = deleted = inserted = 0
+    for seg in segments:
+        if seg.op == "equal":
+            errors += max(deleted, inserted)
+            deleted = inserted = 0
+        elif seg.op == "delete":
+            deleted += len(words(seg.ref))
+        else:
+            inserted += len(words(seg.ans))
+    return errors + max(deleted, inserted)

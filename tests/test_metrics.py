@@ -29,3 +29,12 @@ def test_empty_texts():
 def test_changed_spans_counts_blocks_not_segments():
     segs = diff_texts("in the lens of the models", "through the lens of models").segments
     assert changed_spans(segs) == 2
+
+
+def test_word_errors_from_the_alignment_match_wer_on_simple_cases():
+    from lib.metrics import word_errors
+
+    for ref, ans in [("we study the models", "we study models"), ("in the lens", "through the lens"),
+                     ("a b c", "a b c d e"), ("我们研究", "我们研実")]:
+        n = len(ref.split()) if " " in ref else len(ref)
+        assert word_errors(diff_texts(ref, ans).segments) / n == word_error_rate(ref, ans)
