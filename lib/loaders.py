@@ -1,0 +1,330 @@
+"""Bytes (a file, an upload, pasted text) → the canonical Dataset, with a report of how it was read.
+
+The format is decided by content first (Excel and Parquet by their magic bytes, JSON by its
+first character, Markdown by a pipe table), the extension only breaks ties; so pasted text and
+misnamed files load too. Every LoadError message starts with the file name and says what to fix.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+import pandas as pd
+
+from lib import frameworks
+from lib.canonical import canonicalize
+from lib.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
+from lib.encoding import decode
+from lib.markdown_table import parse_tables
+from lib.roles import apply_overrides, infer_roles
+
+csv.field_size_limit(sys.maxsize)  # 1 MB answers are real; the csv module's default cap is 128 kB
+
+_TEXT_EXT = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+             ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+@dataclass
+class _Table:
+    """One parsed table before roles: its cells, where each row came from, and what was odd."""
+
+    frame: pd.DataFrame
+    rows: list[int]
+    format: str
+    encoding: str
+    warnings: list[LoadWarning] = field(default_factory=list)
+    tables: tuple[str, ...] = ()
+    table: int = 0
+    roles: dict[str, str] | None = None  # fixed roles (framework exports)
+    default_model: str | None = None
+
+
+def load_path(path: str | Path, options: LoadOptions = LoadOptions()) -> Dataset:
+    """Load a file from disk (its folder names the model of framework exports)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise LoadError(f"{path} is a folder; give a results file.") from None
+    return load_bytes(data, path.name, options, path=str(path))
+
+
+def load_text(text: str, name: str = "pasted text", options: LoadOptions = LoadOptions()) -> Dataset:
+    return load_bytes(text.encode("utf-8"), name, options)
+
+
+def load_bytes(data: bytes, name: str, options: LoadOptions = LoadOptions(), path: str | None = None) -> Dataset:
+    """Parse `data` (named `name`) into a Dataset; raises LoadError when nothing can be used."""
+    if not data.strip():
+        raise LoadError(f"{name} is empty.")
+    table = _read_table(data, name, options, path)
+    headers = [str(c) for c in table.frame.columns]
+    if table.frame.empty and headers:
+        raise LoadError(f"{name} has a header but no data rows.")
+    inferred = table.roles if table.roles is not None else infer_roles(headers)
+    roles = apply_overrides(inferred, options.roles, headers)
+    default_model = options.model_name or table.default_model
+    canon = canonicalize(table.frame, table.rows, roles, name, options.shape, default_model)
+    frame = canon.frame
+    report = LoadReport(
+        name=name, format=table.format, encoding=table.encoding, shape=canon.shape, columns=canon.columns,
+        rows=len(frame), samples=int(frame["sample_id"].nunique()),
+        models=tuple(dict.fromkeys(frame["model_name"])),
+        warnings=tuple(table.warnings) + canon.warnings, headers=tuple(headers),
+        tables=table.tables, table=table.table,
+    )
+    return Dataset(frame=frame, report=report, has_source=bool((frame["source"] != "").any()),
+                   metadata_columns=canon.metadata_columns)
+
+
+def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) -> _Table:
+    ext = PurePath(name).suffix.lower()
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data, name, options)
+    if data[:4] == b"PAR1":
+        return _read_parquet(data, name)
+    if ext in (".xlsx", ".xls", ".parquet"):
+        raise LoadError(f"{name} is not a valid {ext[1:].upper()} file (its first bytes are wrong); "
+                        "was it saved under another format's name?")
+    text, encoding = decode(data, name)
+    text = text.lstrip("\ufeff")
+    warnings = []
+    if encoding == "cp1252":
+        warnings.append(LoadWarning(None, "the file is not UTF-8, GB18030 or Big5; read as Windows-1252. "
+                                          "If letters look wrong, save it as UTF-8."))
+    fmt = _text_format(text, ext)
+    if fmt == "markdown":
+        table = _read_markdown(text, name, options)
+    elif fmt == "json":
+        table = _read_json(text, name, options, path)
+    elif fmt == "jsonl":
+        table = _read_jsonl(text, name, options, path)
+    else:
+        table = _read_delimited(text, name, fmt)
+    table.encoding = encoding
+    table.warnings = warnings + table.warnings
+    return table
+
+
+def _text_format(text: str, ext: str) -> str:
+    """markdown | json | jsonl | csv | tsv, by content first."""
+    stripped = text.lstrip()
+    if stripped.startswith("[") or (stripped.startswith("{") and ext not in (".jsonl", ".ndjson")):
+        first_lines = [ln for ln in stripped.splitlines()[:3] if ln.strip()]
+        if stripped.startswith("{") and len(first_lines) > 1 and all(ln.strip().startswith("{") and ln.strip().endswith("}") for ln in first_lines):
+            return "jsonl"
+        return "json"
+    if stripped.startswith("{"):
+        return "jsonl"
+    if ext in (".csv", ".tsv", ".tab"):
+        return _TEXT_EXT[ext]
+    if ext in (".md", ".markdown") or parse_tables(text[:200_000]):
+        return "markdown"
+    head = next((ln for ln in text.splitlines() if ln.strip()), "")
+    return "tsv" if head.count("\t") >= max(1, head.count(",")) else "csv"
+
+
+def _read_markdown(text: str, name: str, options: LoadOptions) -> _Table:
+    tables = [t for t in parse_tables(text) if t.rows or len(parse_tables(text)) == 1]
+    if not tables:
+        raise LoadError(f"{name}: no Markdown pipe table found (a header row, then a row like |---|---|).")
+    index = options.table if options.table is not None and 0 <= options.table < len(tables) else 0
+    chosen = tables[index]
+    header = _unique(chosen.header)
+    frame = pd.DataFrame(chosen.rows, columns=header, dtype=object)
+    warnings = list(chosen.warnings)
+    if len(tables) > 1:
+        warnings.insert(0, LoadWarning(chosen.start_line, f"the file holds {len(tables)} tables; "
+                                                          f"showing table {index + 1} (choose another on the Load page)."))
+    return _Table(frame, chosen.row_lines, "markdown", "", warnings, tuple(t.label for t in tables), index)
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Column names made unique and non-empty ("" → "column 3", a repeated "x" → "x (2)")."""
+    out: list[str] = []
+    for i, h in enumerate(header):
+        base = h.strip() or f"column {i + 1}"
+        label, n = base, 2
+        while label in out:
+            label, n = f"{base} ({n})", n + 1
+        out.append(label)
+    return out
+
+
+def _sniff_delimiter(text: str, fmt: str) -> str:
+    if fmt == "tsv":
+        return "\t"
+    sample = "\n".join(text.splitlines()[:30])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
+    except csv.Error:
+        head = next((ln for ln in text.splitlines() if ln.strip()), "")
+        counts = {d: head.count(d) for d in (",", "\t", ";", "|")}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ","
+
+
+def _read_delimited(text: str, name: str, fmt: str) -> _Table:
+    """CSV/TSV through the csv module: quoted newlines, and the line each record starts on."""
+    delimiter = _sniff_delimiter(text, fmt)
+    fmt = "tsv" if delimiter == "\t" else "csv"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    records: list[list[str]] = []
+    rows: list[int] = []
+    warnings: list[LoadWarning] = []
+    last_line = 0
+    try:
+        for record in reader:
+            start = last_line + 1
+            last_line = reader.line_num
+            if not record or all(not c.strip() for c in record):
+                continue
+            if header is None:
+                header = _unique(record)
+                continue
+            width = len(header)
+            if len(record) != width:
+                if len(record) < width:
+                    warnings.append(LoadWarning(start, f"expected {width} fields, found {len(record)}; "
+                                                       "the missing fields were left empty."))
+                    record = record + [""] * (width - len(record))
+                else:
+                    warnings.append(LoadWarning(start, f"expected {width} fields, found {len(record)}; the extra "
+                                                       f"fields were joined into the last one (an unquoted {delimiter!r}?)."))
+                    record = record[:width - 1] + [delimiter.join(record[width - 1:])]
+            if any("\n" in c and c.count('"') for c in record) and reader.line_num - start > 50:
+                warnings.append(LoadWarning(start, f"a quoted field runs over {reader.line_num - start} lines "
+                                                   "(a stray quote?); check this row."))
+            records.append(record)
+            rows.append(start)
+    except csv.Error as exc:
+        raise LoadError(f"{name}: line {reader.line_num}: {exc}.") from None
+    if header is None:
+        raise LoadError(f"{name} is empty.")
+    if len(header) < 2:
+        raise LoadError(f"{name}: found a single column ({header[0]!r}); expected a table with at least an "
+                        "answer and a reference column (CSV, TSV, JSON or a Markdown pipe table).")
+    frame = pd.DataFrame(records, columns=header, dtype=object)
+    return _Table(frame, rows, fmt, "", warnings)
+
+
+def _records_frame(records: list, name: str, first_row: int = 1) -> tuple[pd.DataFrame, list[int], list[LoadWarning]]:
+    keep, rows, warnings = [], [], []
+    for i, rec in enumerate(records):
+        if isinstance(rec, dict):
+            keep.append(rec)
+            rows.append(first_row + i)
+        else:
+            warnings.append(LoadWarning(first_row + i, f"record is a {type(rec).__name__}, not an object; skipped."))
+    if not keep:
+        raise LoadError(f"{name}: no JSON objects with fields (e.g. {{\"model\": …, \"answer\": …, \"reference\": …}}) found.")
+    return pd.DataFrame.from_records(keep), rows, warnings
+
+
+def _read_json(text: str, name: str, options: LoadOptions, path: str | None) -> _Table:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.") from None
+    if frameworks.is_opencompass(obj):
+        model = options.model_name or frameworks.model_from_path(name, path, "opencompass")
+        frame = frameworks.opencompass_table(obj)
+        return _Table(frame, list(range(1, len(frame) + 1)), "opencompass", "", [],
+                      roles=dict(frameworks.OPENCOMPASS_ROLES), default_model=model)
+    if isinstance(obj, dict):
+        for key in ("data", "records", "rows", "results", "samples", "items"):
+            if isinstance(obj.get(key), list):
+                obj = obj[key]
+                break
+        else:
+            lists = {k: v for k, v in obj.items() if isinstance(v, list)}
+            if lists and len(lists) == len(obj) and len({len(v) for v in lists.values()}) == 1:
+                frame = pd.DataFrame(lists)
+                return _Table(frame, list(range(1, len(frame) + 1)), "json", "", [])
+            raise LoadError(f"{name}: the JSON is an object with keys {', '.join(list(obj)[:8])}, not a table; "
+                            "expected a list of records or an object of equal-length columns.")
+    if not isinstance(obj, list):
+        raise LoadError(f"{name}: the JSON is a single {type(obj).__name__}, not a table; expected a list of records.")
+    if frameworks.is_lm_eval(obj):
+        return _lm_eval(obj, name, options, path, "json")
+    frame, rows, warnings = _records_frame(obj, name)
+    return _Table(frame, rows, "json", "", warnings)
+
+
+def _read_jsonl(text: str, name: str, options: LoadOptions, path: str | None) -> _Table:
+    records, lines, warnings = [], [], []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+            lines.append(n)
+        except json.JSONDecodeError as exc:
+            warnings.append(LoadWarning(n, f"not valid JSON ({exc.msg}); skipped."))
+    if not records:
+        raise LoadError(f"{name}: no valid JSON line found (first problem: {warnings[0] if warnings else 'empty'}).")
+    if frameworks.is_lm_eval(records):
+        table = _lm_eval(records, name, options, path, "jsonl", lines)
+        table.warnings = warnings + table.warnings
+        return table
+    keep = [(r, ln) for r, ln in zip(records, lines) if isinstance(r, dict)]
+    for r, ln in zip(records, lines):
+        if not isinstance(r, dict):
+            warnings.append(LoadWarning(ln, f"line is a JSON {type(r).__name__}, not an object; skipped."))
+    if not keep:
+        raise LoadError(f"{name}: no JSON objects found; each line should be one record.")
+    frame = pd.DataFrame.from_records([r for r, _ in keep])
+    return _Table(frame, [ln for _, ln in keep], "jsonl", "", warnings)
+
+
+def _lm_eval(records: list, name: str, options: LoadOptions, path: str | None, fmt: str,
+             lines: list[int] | None = None) -> _Table:
+    records = [r for r in records if isinstance(r, dict)]
+    model = options.model_name or frameworks.model_from_path(name, path, "lm-eval-harness")
+    frame = frameworks.lm_eval_table(records)
+    rows = lines[:len(frame)] if lines else list(range(1, len(frame) + 1))
+    return _Table(frame, rows, "lm-eval-harness", "", [], roles=dict(frameworks.LM_EVAL_ROLES), default_model=model)
+
+
+def _read_xlsx(data: bytes, name: str, options: LoadOptions) -> _Table:
+    try:
+        sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=object, header=0)
+    except Exception as exc:  # openpyxl raises many types for corrupt files
+        raise LoadError(f"{name} is not a readable XLSX file ({type(exc).__name__}: {exc}).") from None
+    names = list(sheets)
+    if not names:
+        raise LoadError(f"{name}: the workbook has no sheets.")
+    labels = tuple(f"Sheet \"{s}\" ({len(sheets[s])} rows)" for s in names)
+    warnings: list[LoadWarning] = []
+    if options.table is not None and 0 <= options.table < len(names):
+        index = options.table
+    else:
+        index = next((i for i, s in enumerate(names) if not sheets[s].dropna(how="all").empty), 0)
+        if index > 0:
+            warnings.append(LoadWarning(None, f"sheet \"{names[0]}\" is empty; loaded sheet \"{names[index]}\" "
+                                              "(choose another on the Load page)."))
+        elif len(names) > 1:
+            warnings.append(LoadWarning(None, f"the workbook has {len(names)} sheets; loaded \"{names[0]}\" "
+                                              "(choose another on the Load page)."))
+    frame = sheets[names[index]].dropna(how="all")
+    frame.columns = _unique([("" if str(c).startswith("Unnamed:") else str(c)) for c in frame.columns])
+    rows = [int(i) + 2 for i in frame.index]  # Excel row numbers: the header is row 1
+    if frame.empty:
+        raise LoadError(f"{name}: sheet \"{names[index]}\" has no data rows.")
+    return _Table(frame.reset_index(drop=True), rows, "xlsx", "binary", warnings, labels, index)
+
+
+def _read_parquet(data: bytes, name: str) -> _Table:
+    try:
+        frame = pd.read_parquet(io.BytesIO(data))
+    except Exception as exc:  # pyarrow raises its own error types
+        raise LoadError(f"{name} is not a readable Parquet file ({type(exc).__name__}: {exc}).") from None
+    frame.columns = _unique([str(c) for c in frame.columns])
+    return _Table(frame, list(range(1, len(frame) + 1)), "parquet", "binary", [])

@@ -1,0 +1,126 @@
+"""Parse Markdown pipe tables as real exports write them, breakage included.
+
+Handles what GFM allows (alignment rows, optional outer pipes, `\\|` in cells) and what chat UIs
+and copy-paste produce: a row continued on the next physical line (the bundled sample has three),
+text before and after a table, several tables in one file, rows with too few or too many cells.
+Every repair is reported with the physical line it happened on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lib.dataset import LoadWarning
+
+_ALIGN_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+@dataclass
+class MarkdownTable:
+    start_line: int                 # 1-based line of the header
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    row_lines: list[int] = field(default_factory=list)   # 1-based physical line where each row starts
+    warnings: list[LoadWarning] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        cols = ", ".join(self.header[:5]) + (" …" if len(self.header) > 5 else "")
+        return f"Table at line {self.start_line}: {cols} ({len(self.rows)} rows)"
+
+
+def split_cells(line: str) -> tuple[list[str], bool, bool]:
+    """Cells of one physical line, `\\|` unescaped; plus whether it had a leading/trailing pipe."""
+    cells: list[str] = []
+    current: list[str] = []
+    i = 0
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\" and i + 1 < len(line) and line[i + 1] == "|":
+            current.append("|")
+            i += 2
+            continue
+        if ch == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    cells.append("".join(current))
+    stripped = line.strip()
+    leading = stripped.startswith("|")
+    trailing = stripped.endswith("|") and not stripped.endswith("\\|")
+    if leading:
+        cells = cells[1:]
+    if trailing and cells:
+        cells = cells[:-1]
+    return [_clean(c) for c in cells], leading, trailing
+
+
+def _clean(cell: str) -> str:
+    return _BR.sub("\n", cell.strip())
+
+
+def _is_alignment(line: str) -> bool:
+    cells, _, _ = split_cells(line)
+    return bool(cells) and "-" in line and all(_ALIGN_CELL.match(c) for c in cells)
+
+
+def _has_pipe(line: str) -> bool:
+    return "|" in line.replace("\\|", "")
+
+
+def parse_tables(text: str) -> list[MarkdownTable]:
+    """Every pipe table in `text` (a header line followed by an alignment row starts one)."""
+    lines = text.splitlines()
+    tables: list[MarkdownTable] = []
+    i = 0
+    while i < len(lines) - 1:
+        if _has_pipe(lines[i]) and _is_alignment(lines[i + 1]):
+            header, _, _ = split_cells(lines[i])
+            table = MarkdownTable(start_line=i + 1, header=header)
+            i = _read_rows(lines, i + 2, table)
+            tables.append(table)
+        else:
+            i += 1
+    return tables
+
+
+def _read_rows(lines: list[str], i: int, table: MarkdownTable) -> int:
+    """Read data rows from line index i; returns the index after the table."""
+    width = len(table.header)
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip() or not _has_pipe(line):
+            break
+        start = i
+        cells, leading, trailing = split_cells(line)
+        # A row broken across physical lines: the next line does not start a new row (no leading
+        # pipe where this table uses them) and the row still lacks cells.
+        while len(cells) < width and i + 1 < len(lines) and lines[i + 1].strip() and leading \
+                and not lines[i + 1].lstrip().startswith("|"):
+            more, _, next_trailing = split_cells(lines[i + 1])
+            if trailing:
+                cells.extend(more)
+            else:  # the break fell inside a cell: its text continues on the next line
+                cells[-1] = cells[-1] + "\n" + more[0]
+                cells.extend(more[1:])
+            trailing = next_trailing
+            i += 1
+        line_no = start + 1
+        if i > start:
+            table.warnings.append(LoadWarning(line_no, f"row continued on line{'s' if i - start > 1 else ''} "
+                                                       f"{', '.join(str(n + 1) for n in range(start + 1, i + 1))}; joined."))
+        if len(cells) < width:
+            table.warnings.append(LoadWarning(line_no, f"expected {width} cells, found {len(cells)}; "
+                                                       "the missing cells were left empty."))
+            cells += [""] * (width - len(cells))
+        elif len(cells) > width:
+            table.warnings.append(LoadWarning(line_no, f"expected {width} cells, found {len(cells)}; the extra cells "
+                                                       "were joined into the last one (an unescaped | in the text?)."))
+            cells = cells[:width - 1] + [" | ".join(cells[width - 1:])]
+        table.rows.append(cells)
+        table.row_lines.append(line_no)
+        i += 1
+    return i

@@ -1,0 +1,91 @@
+"""Which column is the model, the answer, the reference, the source, the sample id.
+
+Headers come in English and Chinese and in every spelling (`Model Answer`, `model_answer`,
+`模型答案`). Exact names win over partial ones, and specific names over general ones, so that
+"模型答案" is the answer (not the model) and "正确答案" the reference (not the answer).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from lib.dataset import ROLES
+
+# Exact names per role, most specific first. Compared after `normalize`.
+ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "reference": ("正确答案", "参考答案", "标准答案", "标答", "答案参考", "参考", "reference", "ref", "references",
+                  "gold", "goldanswer", "target", "targets", "expected", "expectedoutput", "expectedanswer", "label",
+                  "groundtruth", "gt", "correct", "correctanswer", "answerkey", "truth"),
+    "answer": ("模型答案", "模型回答", "模型输出", "回答", "答案", "输出", "预测", "answer", "modelanswer", "output",
+               "modeloutput", "prediction", "pred", "predictions", "response", "modelresponse", "completion",
+               "generation", "generated", "hypothesis", "hyp"),
+    "source": ("原文", "输入", "问题", "题目", "原始文本", "待修改文本", "提示", "source", "src", "input", "prompt",
+               "question", "instruction", "text", "original", "query", "context"),
+    "model": ("模型", "模型名称", "模型名", "model", "modelname", "system", "systemname", "engine", "llm"),
+    "sample_id": ("id", "样本id", "样本编号", "编号", "序号", "idx", "index", "docid", "sampleid", "qid", "uid",
+                  "questionid", "exampleid", "itemid"),
+}
+# Substrings that betray a role when no exact name matched (checked in this order).
+ROLE_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("reference", ("正确", "参考", "标准", "reference", "gold", "target", "expected", "groundtruth")),
+    ("answer", ("答案", "回答", "输出", "answer", "output", "prediction", "response", "completion")),
+    ("source", ("原文", "输入", "问题", "source", "prompt", "input", "question")),
+    ("model", ("模型", "model", "system")),
+    ("sample_id", ("编号", "docid", "sampleid")),
+)
+# Columns a wide table may carry besides its model columns: never taken for a model.
+METADATA_NAMES = {
+    "category", "categories", "task", "subject", "domain", "type", "difficulty", "split", "lang", "language",
+    "score", "note", "notes", "comment", "comments", "tag", "tags", "类别", "分类", "任务", "难度", "备注", "语言",
+    "dataset", "source_dataset", "length", "date", "time", "timestamp",
+}
+
+
+def normalize(header: str) -> str:
+    return re.sub(r"[\s_\-./:()（）]+", "", str(header)).casefold()
+
+
+def infer_roles(headers: Sequence[str]) -> dict[str, str]:
+    """role → header, for the roles the headers reveal (each header used at most once)."""
+    norm = {h: normalize(h) for h in headers}
+    roles: dict[str, str] = {}
+    used: set[str] = set()
+    for role in ("reference", "answer", "source", "model", "sample_id"):
+        for name in ROLE_NAMES[role]:
+            match = next((h for h in headers if norm[h] == name and h not in used), None)
+            if match is not None:
+                roles[role] = match
+                used.add(match)
+                break
+    for role, hints in ROLE_HINTS:
+        if role in roles:
+            continue
+        match = next((h for h in headers if h not in used and any(x in norm[h] for x in hints)), None)
+        if match is not None:
+            roles[role] = match
+            used.add(match)
+    return {role: roles[role] for role in ROLES if role in roles}
+
+
+def apply_overrides(roles: dict[str, str], overrides: Sequence[tuple[str, str]], headers: Sequence[str]) -> dict[str, str]:
+    """The user's choices win; a column given to one role is taken away from any other."""
+    out = dict(roles)
+    for role, column in overrides:
+        if role not in ROLES:
+            continue
+        if column == "":
+            out.pop(role, None)
+            continue
+        if column not in headers:
+            continue
+        for other, col in list(out.items()):
+            if col == column and other != role:
+                del out[other]
+        out[role] = column
+    return {role: out[role] for role in ROLES if role in out}
+
+
+def wide_model_columns(headers: Sequence[str], roles: dict[str, str]) -> list[str]:
+    """In a wide table (no answer column), every column not given a role and not metadata is a model."""
+    taken = set(roles.values())
+    return [h for h in headers if h not in taken and normalize(h) not in METADATA_NAMES and str(h).strip()]
