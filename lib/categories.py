@@ -1,0 +1,343 @@
+"""Name every difference the way grammatical-error-correction research does (ERRANT's codes).
+
+An edit turns the answer into the reference: `M` the answer is missing reference text, `U` the
+answer has unnecessary text, `R` the answer replaced reference text. Its type comes from an
+ordered cascade of small named rules (ERRANT's classifier, without a POS tagger): the first rule
+that holds names the edit.
+
+Edits come from the diff's change blocks. A block is split into several edits only where the
+words in between are really shared and every part gets a precise type ("in the" → "through a"
+is R:PREP + R:DET); otherwise a reworded clause stays one R:OTHER. Punctuation at either end of a
+block is peeled off into its own edit, with its spaces (" -- regardless" → "—irrespective" is
+R:PUNCT + R:OTHER), as ERRANT merges punctuation with surrounding whitespace.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Callable, Sequence
+
+from lib.diff import Segment
+from lib.tokens import is_cjk, is_punct, is_space, tokenize
+from lib.wordlists import closed_class, expand_contractions, is_known_word
+
+OPERATIONS: dict[str, str] = {
+    "M": "Missing: the answer lacks reference text",
+    "U": "Unnecessary: the answer adds text the reference does not have",
+    "R": "Replaced: the answer has other text where the reference has this",
+}
+EDIT_TYPES: dict[str, str] = {
+    "PUNCT": "punctuation (incl. full-width vs half-width, -- vs —)",
+    "ORTH": "case or whitespace only",
+    "SPELL": "misspelling or near-identical word",
+    "DET": "determiner / article (the, a, their…)",
+    "PREP": "preposition (in, on, through…)",
+    "PRON": "pronoun",
+    "CONJ": "conjunction",
+    "PART": "particle",
+    "CONTR": "contraction (don't vs do not)",
+    "MORPH": "same stem, other form",
+    "NOUN:NUM": "singular vs plural",
+    "WO": "word order",
+    "OTHER": "anything else: rewording, added or dropped phrases",
+}
+
+
+@dataclass(frozen=True)
+class Edit:
+    op: str          # "M" | "U" | "R"
+    type: str        # a key of EDIT_TYPES
+    reference: str   # reference-side text, stripped ("" for U)
+    answer: str      # answer-side text, stripped ("" for M)
+    ref_start: int   # offset of `reference` in the reference text
+    ans_start: int   # offset of `answer` in the answer text
+
+    @property
+    def code(self) -> str:
+        return f"{self.op}:{self.type}"
+
+
+# ---- the cascade: each rule looks at the two sides of one edit ---------------------------------
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in tokenize(text) if not is_space(t) and not is_punct(t)]
+
+
+def _is_punct_only(ref: str, ans: str) -> bool:
+    """Only punctuation (and spacing) differs: "--" vs "—", "，" vs ",", a dropped comma."""
+    squeeze = lambda s: "".join(c for c in s if not c.isspace())  # noqa: E731
+    r, a = squeeze(ref), squeeze(ans)
+    if not (r or a):
+        return False
+    return all(is_punct(c) for c in r + a)
+
+
+def _is_orth(ref: str, ans: str) -> bool:
+    """Same letters, other case or spacing ("Pre-training" vs "pre-training", "can not" vs "cannot")."""
+    return bool(ref and ans) and "".join(ref.split()).casefold() == "".join(ans.split()).casefold()
+
+
+def _is_contraction(ref: str, ans: str) -> bool:
+    return bool(ref and ans) and ref.casefold() != ans.casefold() and expand_contractions(ref) == expand_contractions(ans)
+
+
+def _is_word_order(ref: str, ans: str) -> bool:
+    r, a = [w.casefold() for w in _words(ref)], [w.casefold() for w in _words(ans)]
+    return len(r) > 1 and r != a and sorted(r) == sorted(a)
+
+
+def _closed(ref: str, ans: str) -> str | None:
+    """A closed class that holds every word of the edit (both sides, one word each at most)."""
+    r, a = _words(ref), _words(ans)
+    if len(r) > 1 or len(a) > 1 or not (r or a):
+        return None
+    classes = {closed_class(w) for w in r + a}
+    if len(classes) == 1:
+        return classes.pop()
+    return None
+
+
+def _noun_number(ref: str, ans: str) -> bool:
+    r, a = ref.casefold(), ans.casefold()
+    if not (_WORD_RE.fullmatch(r) and _WORD_RE.fullmatch(a)):
+        return False
+    short, long_ = sorted((r, a), key=len)
+    return long_ in (short + "s", short + "es") or (short.endswith("y") and long_ == short[:-1] + "ies")
+
+
+def _morph(ref: str, ans: str) -> bool:
+    """Same stem, other ending: studies / studied / study, regard / regarding."""
+    r, a = ref.casefold(), ans.casefold()
+    if not (_WORD_RE.fullmatch(r) and _WORD_RE.fullmatch(a)) or r == a:
+        return False
+    common = 0
+    for x, y in zip(r, a):
+        if x != y:
+            break
+        common += 1
+    return common >= 4 and common >= min(len(r), len(a)) - 3 and is_known_word(r) and is_known_word(a)
+
+
+def _levenshtein(a: str, b: str) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _spell(ref: str, ans: str) -> bool:
+    """A misspelling: one word for one word, and the answer's is no word or is nearly the reference's.
+    A single Chinese character for another is how Chinese misspellings look (研実 → 研究)."""
+    if not ref or not ans:
+        return False
+    if is_cjk(ref) and is_cjk(ans) and len(ref) == 1 and len(ans) == 1:
+        return True
+    if not (_WORD_RE.fullmatch(ref) and _WORD_RE.fullmatch(ans)):
+        return False
+    if not is_known_word(ans) and is_known_word(ref):
+        return True
+    distance = _levenshtein(ref.casefold(), ans.casefold())
+    return distance <= 2 and distance / max(len(ref), len(ans)) <= 0.34
+
+
+# (type, rule) in order; the rule gets (reference side, answer side) stripped.
+CASCADE: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
+    ("PUNCT", _is_punct_only),
+    ("ORTH", _is_orth),
+    ("CONTR", _is_contraction),
+    ("WO", _is_word_order),
+    ("NOUN:NUM", _noun_number),
+    ("MORPH", _morph),
+    ("SPELL", _spell),
+)
+
+
+def classify(reference: str, answer: str) -> str:
+    """The type of one edit (its two sides, stripped)."""
+    if not reference.strip() and not answer.strip():
+        return "ORTH"  # whitespace only: a doubled space, NBSP, a line break
+    for name, rule in CASCADE[:4]:
+        if rule(reference, answer):
+            return name
+    closed = _closed(reference, answer)
+    if closed:
+        return closed
+    for name, rule in CASCADE[4:]:
+        if rule(reference, answer):
+            return name
+    return "OTHER"
+
+
+def _op(reference: str, answer: str) -> str:
+    return "M" if not answer else "U" if not reference else "R"
+
+
+# ---- from diff segments to edits -------------------------------------------------------------
+
+def _spans(text: str) -> list[tuple[str, int]]:
+    """Non-space tokens with their offsets."""
+    out, pos = [], 0
+    for tok in tokenize(text):
+        if not is_space(tok):
+            out.append((tok, pos))
+        pos += len(tok)
+    return out
+
+
+def _make(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> Edit:
+    """An edit from raw block texts at the given offsets, stripped (whitespace-only kept raw)."""
+    r, a = ref_text.strip(), ans_text.strip()
+    if not r and not a:
+        return Edit(_op(ref_text, ans_text), "ORTH", ref_text, ans_text, ref_base, ans_base)
+    r_off = ref_base + (len(ref_text) - len(ref_text.lstrip())) if r else ref_base
+    a_off = ans_base + (len(ans_text) - len(ans_text.lstrip())) if a else ans_base
+    return Edit(_op(r, a), classify(r, a), r, a, r_off, a_off)
+
+
+def _peel_punct(i1: int, i2: int, j1: int, j2: int, r_toks: list, a_toks: list) -> list[tuple[int, int, int, int]]:
+    """Split leading/trailing punctuation tokens off a replacement, as token index ranges."""
+    def lead(toks, lo, hi):
+        n = lo
+        while n < hi and is_punct(toks[n][0]):
+            n += 1
+        return n
+
+    def trail(toks, lo, hi):
+        n = hi
+        while n > lo and is_punct(toks[n - 1][0]):
+            n -= 1
+        return n
+
+    parts = []
+    li, lj = lead(r_toks, i1, i2), lead(a_toks, j1, j2)
+    # Peel only punctuation that faces punctuation ("--" vs "—"), and only when words remain.
+    if li > i1 and lj > j1 and (li < i2 or lj < j2):
+        parts.append((i1, li, j1, lj))
+        i1, j1 = li, lj
+    ti, tj = trail(r_toks, i1, i2), trail(a_toks, j1, j2)
+    tail = None
+    if ti < i2 and tj < j2 and (ti > i1 or tj > j1):
+        tail = (ti, i2, tj, j2)
+        i2, j2 = ti, tj
+    parts.append((i1, i2, j1, j2))
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def _pairwise_precise(r_toks: list, a_toks: list) -> bool:
+    """Word-for-word replacements that each get a precise type ("in the" → "through a")."""
+    return all(r != a and classify(r, a) != "OTHER" for (r, _), (a, _) in zip(r_toks, a_toks))
+
+
+def _piece(text: str, base: int, toks: list[tuple[str, int]], lo: int, hi: int) -> tuple[str, int]:
+    """Text of tokens lo..hi (with their inner spacing) and its absolute offset; an empty piece
+    sits right after the token before it."""
+    if hi > lo:
+        start, end = toks[lo][1], toks[hi - 1][1] + len(toks[hi - 1][0])
+        return text[start:end], base + start
+    if lo > 0:
+        return "", base + toks[lo - 1][1] + len(toks[lo - 1][0])
+    return "", base
+
+
+def _split_block(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
+    r_toks, a_toks = _spans(ref_text), _spans(ans_text)
+    if not r_toks and not a_toks:
+        return [_make(ref_text, ans_text, ref_base, ans_base)] if (ref_text or ans_text) else []
+    whole = _make(ref_text, ans_text, ref_base, ans_base)
+    if len(r_toks) + len(a_toks) <= 2 and whole.type != "OTHER":
+        return [whole]
+    # Finer alignment inside the block, without the semantic cleanup that merged it.
+    matcher = SequenceMatcher(None, [t for t, _ in r_toks], [t for t, _ in a_toks], autojunk=False)
+    ranges: list[tuple[int, int, int, int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace" and i2 - i1 == j2 - j1 <= 3 and _pairwise_precise(r_toks[i1:i2], a_toks[j1:j2]):
+            ranges.extend((i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1))
+        elif tag == "replace":
+            ranges.extend(_peel_punct(i1, i2, j1, j2, r_toks, a_toks))
+        elif tag != "equal":
+            ranges.append((i1, i2, j1, j2))
+    edits = []
+    for i1, i2, j1, j2 in ranges:
+        r_s, r_off = _piece(ref_text, ref_base, r_toks, i1, i2)
+        a_s, a_off = _piece(ans_text, ans_base, a_toks, j1, j2)
+        if r_s or a_s:
+            edits.append(Edit(_op(r_s, a_s), classify(r_s, a_s), r_s, a_s, r_off, a_off))
+    if len(edits) <= 1:
+        return edits or [whole]
+    shared = any(tag == "equal" for tag, *_ in matcher.get_opcodes())
+    if not shared:
+        return edits  # nothing shared: only punctuation was peeled off the ends
+    if all(e.type != "OTHER" for e in edits):
+        return edits  # "in the" → "through a": R:PREP + R:DET
+    return [whole]  # a reworded clause: one edit, not a run of one-word edits
+
+
+def extract_edits(segments: Sequence[Segment]) -> list[Edit]:
+    """Edits of one alignment (lib.diff segments), in reading order."""
+    edits: list[Edit] = []
+    ref_pos = ans_pos = 0
+    block_ref: list[str] = []
+    block_ans: list[str] = []
+    block_start = (0, 0)
+
+    def flush() -> None:
+        if block_ref or block_ans:
+            edits.extend(_split_block("".join(block_ref), "".join(block_ans), *block_start))
+            block_ref.clear()
+            block_ans.clear()
+
+    for seg in segments:
+        if seg.op == "equal":
+            flush()
+            ref_pos += len(seg.ref)
+            ans_pos += len(seg.ans)
+            continue
+        if not block_ref and not block_ans:
+            block_start = (ref_pos, ans_pos)
+        if seg.op == "delete":
+            block_ref.append(seg.ref)
+            ref_pos += len(seg.ref)
+        else:
+            block_ans.append(seg.ans)
+            ans_pos += len(seg.ans)
+    flush()
+    return _merge_word_order(edits, segments)
+
+
+def _merge_word_order(edits: list[Edit], segments: Sequence[Segment]) -> list[Edit]:
+    """A word dropped here and added a few words on ("big red" → "red big") is one R:WO edit."""
+    if len(edits) < 2:
+        return edits
+    reference = "".join(s.ref for s in segments if s.op != "insert")
+    answer = "".join(s.ans for s in segments if s.op != "delete")
+    out: list[Edit] = []
+    i = 0
+    while i < len(edits):
+        a = edits[i]
+        b = edits[i + 1] if i + 1 < len(edits) else None
+        if b is not None and {a.op, b.op} == {"M", "U"} and (a.reference or a.answer).casefold() == (b.reference or b.answer).casefold():
+            r0 = min(a.ref_start, b.ref_start)
+            r1 = max(a.ref_start + len(a.reference), b.ref_start + len(b.reference))
+            a0 = min(a.ans_start, b.ans_start)
+            a1 = max(a.ans_start + len(a.answer), b.ans_start + len(b.answer))
+            if r1 - r0 <= 80 and a1 - a0 <= 80:
+                r_text, a_text = reference[r0:r1], answer[a0:a1]
+                r0 += len(r_text) - len(r_text.lstrip())
+                a0 += len(a_text) - len(a_text.lstrip())
+                out.append(Edit("R", "WO", r_text.strip(), a_text.strip(), r0, a0))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
