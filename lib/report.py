@@ -66,10 +66,10 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
     head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
     head.append(f'<span class="rl-stat">{changed_spans(result.segments)} edit{"s" if changed_spans(result.segments) != 1 else ""}</span>')
     if facts is not None:
-        for flag in facts.flags:
+        for flag in facts["flags"]:
             if flag != "exact":
                 head.append(badge(flag.replace("_", " "), "flag"))
-        counts = Counter(e.code for e in facts.edit_list)
+        counts = Counter(e.code for e in facts["edit_list"])
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             head.append(badge(f"{code}" + (f" ×{n}" if n > 1 else ""), "code"))
     if result.timed_out:

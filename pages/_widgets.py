@@ -67,26 +67,26 @@ def sidebar_summary(dataset: Dataset) -> None:
 
 
 def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=st) -> list[str]:
-    """The shared model selection: one widget key on every page, kept across pages and in the URL."""
+    """The shared model selection: one key on every page, kept across pages and in the URL."""
     models = _state.all_models(dataset)
-    if st.session_state.get("models") is not None:
-        # A new dataset has other models: keep the ones that still exist.
-        valid = set(models)
-        kept = [m for m in st.session_state["models"] if m in valid]
-        if kept != st.session_state["models"]:
-            st.session_state["models"] = kept
+    valid = set(models)
+    if "_url_models" not in st.session_state:  # first run: a shared link may name the models
+        st.session_state["_url_models"] = True
+        wanted = [m for m in st.query_params.get_all("models") if m in valid]
+        if wanted:
+            st.session_state["models"] = wanted
+    current = st.session_state.get("models")
+    if current is None:
+        st.session_state["models"] = models  # all by default
+    elif any(m not in valid for m in current):
+        st.session_state["models"] = [m for m in current if m in valid]  # a new dataset: keep what exists
     chosen = where.multiselect(
-        label,
-        models,
-        default=models,  # all by default; equal to the default, the URL stays short
-        key="models",
-        bind="query-params",
-        persist_state="session",
-        placeholder="Choose models (all are selected by default)",
+        label, models, placeholder="Choose models (all are selected by default)", **shared("models"),
     )
     cols = where.columns([1, 1, 3])
     cols[0].button("All", key="models_all", on_click=_select_models, args=(models,))
     cols[1].button("None", key="models_none", on_click=_select_models, args=([],))
+    write_list_to_url("models", chosen if chosen != models else [])
     return chosen
 
 
@@ -96,14 +96,67 @@ def _select_models(models: list[str]) -> None:
 
 def diff_option_controls() -> None:
     """Granularity and ignore switches; shared keys so every page diffs the same way."""
+    restore_from_url("unit", ["word", "char"])
+    st.session_state.setdefault("unit", "word")
     cols = st.columns(4)
     cols[0].segmented_control(
-        "Granularity", ["word", "char"], key="unit", default="word", required=True, bind="query-params",
+        "Granularity", ["word", "char"], required=True, **shared("unit"),
         help="word: words, spaces and punctuation (each Chinese character is its own token); char: characters.",
     )
-    cols[1].toggle("Ignore case", key="ignore_case", persist_state="session")
-    cols[2].toggle("Ignore whitespace", key="ignore_whitespace", persist_state="session")
+    write_to_url("unit", st.session_state.get("unit"), "word")
+    cols[1].toggle("Ignore case", **shared("ignore_case", False))
+    cols[2].toggle("Ignore whitespace", **shared("ignore_whitespace", False))
     cols[3].toggle(
-        "Ignore punctuation", key="ignore_punctuation", persist_state="session",
+        "Ignore punctuation", **shared("ignore_punctuation", False),
         help="Also treats full-width and half-width marks, and -- and —, as the same.",
     )
+
+
+def restore_from_url(key: str, valid: list[str]) -> None:
+    """First run of a session: take `key` from the URL when it names a valid choice.
+
+    Used for widgets whose labels differ from their values (a sample's id vs its preview text):
+    Streamlit's own URL binding would put the label in the link, we want the short value.
+    """
+    seen = st.session_state.setdefault("_url_restored", set())
+    if key in seen:
+        return
+    seen.add(key)
+    value = st.query_params.get(key)
+    if value is not None and value in valid:
+        st.session_state[key] = value
+
+
+def write_to_url(key: str, value: str, default: str | None) -> None:
+    """Keep the URL in step with a choice (omitted when it is the default, so links stay short)."""
+    if value is None or value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def write_list_to_url(key: str, values: list[str]) -> None:
+    """A list choice in the URL as repeated parameters (models=a&models=b); empty removes it."""
+    if list(st.query_params.get_all(key)) != list(values):
+        if values:
+            st.query_params[key] = values
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def shared(key: str, default: object = None) -> dict:
+    """Widget kwargs for a value that lives in st.session_state[key] on every page.
+
+    A widget's own state belongs to the page that drew it; a choice the user expects to follow
+    them (models, granularity) is kept under a plain key and copied into the widget each run.
+    """
+    if key not in st.session_state and default is not None:
+        st.session_state[key] = default
+    widget_key = f"_w_{key}"
+    st.session_state[widget_key] = st.session_state.get(key)
+    return {"key": widget_key, "on_change": _copy_back, "args": (widget_key, key)}
+
+
+def _copy_back(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]

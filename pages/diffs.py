@@ -9,7 +9,7 @@ import streamlit as st
 from lib.report import SORTS, VIEWS, count_cards, render_report, render_sample
 from lib.samples import neighbour, sample_index, search_samples
 from pages import _state
-from pages._widgets import diff_option_controls, html, model_selector
+from pages._widgets import diff_option_controls, html, model_selector, restore_from_url, write_to_url
 
 # A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
 MAX_LISTED_SAMPLES = 1_000
@@ -55,6 +55,7 @@ def pick_sample(ids_all: list[str], index) -> str | None:
     if not ids:
         st.info("No sample matches that search.")
         return None
+    restore_from_url("sample", ids_all)
     current = st.session_state.get("sample")
     listed = ids[:MAX_LISTED_SAMPLES]
     if current in ids and current not in listed:
@@ -64,9 +65,10 @@ def pick_sample(ids_all: list[str], index) -> str | None:
     labels = dict(zip(index["sample_id"], index["label"]))
     cols = st.columns([8, 1, 1], vertical_alignment="bottom")
     sample = cols[0].selectbox(
-        f"Sample ({len(ids):,} of {len(ids_all):,})", listed, key="sample", bind="query-params",
+        f"Sample ({len(ids):,} of {len(ids_all):,})", listed, key="sample", persist_state="session",
         format_func=lambda s: labels.get(s, s),
     )
+    write_to_url("sample", sample, None)
     cols[1].button("← Prev", key="prev", on_click=_step, args=(ids, -1), shortcut="K", help="Previous sample (K)",
                    width="stretch")
     cols[2].button("Next →", key="next", on_click=_step, args=(ids, 1), shortcut="J", help="Next sample (J)",
@@ -102,9 +104,13 @@ ids_all = index["sample_id"].tolist()
 sample = pick_sample(ids_all, index)
 
 views = [v for v in VIEWS if v != "source" or dataset.has_source]
+restore_from_url("view", views)
+if st.session_state.get("view") not in views:
+    st.session_state["view"] = "inline"
 cols = st.columns([3, 2])
-view = cols[0].segmented_control("View", views, key="view", default="inline", required=True, bind="query-params",
+view = cols[0].segmented_control("View", views, key="view", required=True, persist_state="session",
                                  format_func=VIEWS.get)
+write_to_url("view", view, "inline")
 sort = cols[1].selectbox("Order of the cards", list(SORTS), key="sort", format_func=SORTS.get,
                          persist_state="session")
 diff_option_controls()

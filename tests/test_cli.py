@@ -19,14 +19,14 @@ def test_report_writes_a_self_contained_html_file(tmp_path):
     done = cli("report", SAMPLE, "-o", str(out), "--models", "minimax,deepseek-r1", "--unit", "word")
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
-    assert html.count('class="rl-card"') == 2 and "<ins>—</ins>" in html and "<del>the</del>" in html
+    assert html.count('class="rl-card"') == 2 and "<ins>—</ins>" in html and "<del>the </del>" in html
     assert "<script" not in html
 
 
 def test_report_of_one_sample_by_character(tmp_path):
     out = tmp_path / "r.html"
     assert cli("report", SAMPLE, "-o", str(out), "--sample", "1", "--models", "gpto1", "--unit", "char").returncode == 0
-    assert "<del>ir</del>" in out.read_text(encoding="utf-8")
+    assert "<ins>ir</ins>" in out.read_text(encoding="utf-8")
 
 
 def test_report_with_unknown_sample_or_model_exits_2_with_one_line(tmp_path):
