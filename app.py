@@ -10,13 +10,14 @@ from pages import _state, _widgets
 st.set_page_config(page_title="Redline", page_icon="🟥", layout="wide")
 
 PAGES = [
-    st.Page("pages/diffs.py", title="Diffs", icon="🔍", url_path="diffs", default=True),
-    st.Page("pages/models.py", title="Models", icon="🏁", url_path="models"),
-    st.Page("pages/categories.py", title="Categories", icon="📊", url_path="categories"),
-    st.Page("pages/load.py", title="Load data", icon="📂", url_path="load"),
+    st.Page("pages/diffs.py", title="Diffs", icon=":material/difference:", url_path="diffs", default=True),
+    st.Page("pages/models.py", title="Models", icon=":material/leaderboard:", url_path="models"),
+    st.Page("pages/categories.py", title="Categories", icon=":material/bar_chart:", url_path="categories"),
+    st.Page("pages/load.py", title="Load data", icon=":material/upload_file:", url_path="load"),
 ]
 
 page = st.navigation(PAGES)
+_state.mark_app_entry()
 _widgets.inject_css()
 _state.ensure_dataset()
 _widgets.sidebar_summary(_state.current_dataset())

@@ -56,7 +56,7 @@ DIFF_CSS = """
 
 # Invisible or look-alike characters: (marker shown, description for the tooltip).
 _INVISIBLE = {
-    "\u00a0": ("⍽", "no-break space U+00A0"),
+    "\u00a0": ("NBSP", "no-break space U+00A0"),
     "\u200b": ("ZWSP", "zero-width space U+200B"),
     "\u200c": ("ZWNJ", "zero-width non-joiner U+200C"),
     "\u200d": ("ZWJ", "zero-width joiner U+200D"),
@@ -222,7 +222,8 @@ def snippet_html(before: str, removed: str, added: str, after: str) -> str:
 LEGEND_HTML = (
     '<div class="rl-legend"><ins>underlined green</ins>: only in the answer · '
     "<del>struck-through red</del>: in the reference, missing from the answer · "
-    + _mark("⍽", "example marker") + " markers show invisible characters (hover for what they are)</div>"
+    + _mark("NBSP", "example marker") + " " + _mark("↵", "example marker")
+    + " markers show invisible characters (hover for what they are)</div>"
 )
 
 

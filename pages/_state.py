@@ -181,3 +181,24 @@ def selected_models(dataset: Dataset) -> list[str]:
         return models
     valid = [m for m in chosen if m in set(models)]
     return valid
+
+
+# Streamlit runs a `pages/` folder next to the entry script the old (v1) way on a fresh server:
+# a first request for /load executes pages/load.py directly, without app.py's st.navigation,
+# CSS and sidebar. app.py marks each run it starts; a page run without that mark switches the
+# server to app.py's navigation (what st.navigation itself does) and reruns through app.py.
+_entry = threading.local()
+
+
+def mark_app_entry() -> None:
+    _entry.via_app = True
+
+
+def require_app_entry() -> None:
+    if getattr(_entry, "via_app", False):
+        _entry.via_app = False
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()

@@ -83,9 +83,9 @@ def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=
     chosen = where.multiselect(
         label, models, placeholder="Choose models (all are selected by default)", **shared("models"),
     )
-    cols = where.columns([1, 1, 3])
-    cols[0].button("All", key="models_all", on_click=_select_models, args=(models,))
-    cols[1].button("None", key="models_none", on_click=_select_models, args=([],))
+    cols = where.columns(2)
+    cols[0].button("Select all", key="models_all", on_click=_select_models, args=(models,), width="stretch")
+    cols[1].button("Clear", key="models_none", on_click=_select_models, args=([],), width="stretch")
     write_list_to_url("models", chosen if chosen != models else [])
     return chosen
 

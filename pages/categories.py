@@ -120,6 +120,7 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
                    args=(str(row["sample_id"]), str(row["model"])), width="stretch")
 
 
+_state.require_app_entry()
 st.title("Categories")
 st.caption("How each model's answers differ from the reference: answer flags and ERRANT-style edit types "
            "(M missing, U unnecessary, R replaced). Click a bar or cell to list its examples.")

@@ -88,10 +88,13 @@ def share_link(sample: str, models: list[str], view: str, unit: str, all_models:
     params = {"sample": sample, "view": view, "unit": unit}
     if models != all_models:
         params["models"] = models
-    parts = urlsplit(st.context.url or "http://localhost:8501/diffs")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(params, doseq=True), ""))
+    parts = urlsplit(st.context.url or "http://localhost:8501/")
+    # Diffs is the default page, served at the app's root (a server may mount the app under a prefix).
+    path = parts.path[: -len("diffs")] if parts.path.endswith("/diffs") else parts.path
+    return urlunsplit((parts.scheme, parts.netloc, path or "/", urlencode(params, doseq=True), ""))
 
 
+_state.require_app_entry()
 st.title("Diffs")
 dataset = _state.current_dataset()
 source = _state.current_source()

@@ -131,6 +131,7 @@ def preview(dataset: Dataset) -> None:
         st.caption(f"First {len(shown):,} of {len(frame):,} answers.")
 
 
+_state.require_app_entry()
 st.title("Load data")
 st.caption("Load a table of model answers and reference answers. Redline reads it, names every oddity, "
            "and then shows diffs (Diffs page) and error categories (Categories page).")

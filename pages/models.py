@@ -7,6 +7,7 @@ from lib.leaderboard import leaderboard
 from pages import _state
 from pages._widgets import model_selector
 
+_state.require_app_entry()
 st.title("Models")
 st.caption("Pick the models to compare; the choice holds on every page and in the page link. "
            "Click a column header to sort the leaderboard.")
@@ -36,4 +37,4 @@ st.dataframe(
 if not chosen:
     st.info("No model is selected: choose at least one above (or click All) to see diffs and categories.")
 else:
-    st.page_link("pages/diffs.py", label=f"Read the diffs of the {len(chosen)} selected models", icon="🔍")
+    st.page_link("pages/diffs.py", label=f"Read the diffs of the {len(chosen)} selected models", icon=":material/difference:")

@@ -15,16 +15,32 @@ CHROMIUM_ARGS = [
 ]
 
 
-def wait_for_app(page: Page) -> None:
-    """Streamlit is done when the app is rendered and no element shows the running state."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMain\"]')",
-        timeout=60_000,
-    )
-    page.wait_for_timeout(300)
+def wait_for_app(page: Page, settle_ms: int = 300) -> None:
+    """Done = the script finished (stApp says notRunning) and the page stopped changing.
 
+    Streamlit draws some elements (st.html among them) a moment after the run ends, so we also
+    wait until the main area's markup is the same twice in a row.
+    """
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]'
+                           '[data-test-connection-state="CONNECTED"]', timeout=60_000)
+    previous, same = None, 0
+    for _ in range(200):
+        current = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+            " const s = document.querySelector('[data-testid=\"stApp\"]');"
+            " return (m ? m.innerHTML.length : -1) + ':' + (s ? s.getAttribute('data-test-script-state') : '') }"
+        )
+        same = same + 1 if current == previous and current.endswith("notRunning") else 0
+        if same >= 3:
+            return
+        previous = current
+        page.wait_for_timeout(settle_ms)
+
+
+def cards(page: Page, expected_min: int = 1):
+    """The diff cards of the Diffs page, once they are drawn."""
+    page.wait_for_selector("article.rl-card", timeout=30_000)
+    return page.locator("article.rl-card")
 
 
 def go(page: Page, title: str) -> None:
@@ -36,7 +52,7 @@ def go(page: Page, title: str) -> None:
 def upload(page: Page, path: Path) -> None:
     """Load a file through the Load page's uploader, as a user would."""
     go(page, "Load data")
-    page.get_by_role("button", name="Upload a file").click()
+    page.get_by_role("radio", name="Upload a file").click()
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.wait_for_function(

@@ -1,14 +1,14 @@
 """Deep links restore the Diffs view in a real browser, with real <ins>/<del> elements."""
 from urllib.parse import urlencode
 
-from tests.e2e.helpers import main_text, wait_for_app
+from tests.e2e.helpers import cards as diff_cards, main_text, wait_for_app
 
 
 def test_deep_link_shows_ins_and_del_of_the_chosen_models(server, page):
     query = urlencode({"sample": "1", "models": ["minimax", "deepseek-r1"], "view": "inline", "unit": "word"}, doseq=True)
-    page.goto(f"{server}/diffs?{query}")
+    page.goto(f"{server}/?{query}")
     wait_for_app(page)
-    cards = page.locator("article.rl-card")
+    cards = diff_cards(page)
     assert cards.count() == 2
     minimax = cards.filter(has_text="minimax")
     assert [t.strip() for t in minimax.locator("del").all_inner_texts()] == ["the"]
@@ -18,18 +18,18 @@ def test_deep_link_shows_ins_and_del_of_the_chosen_models(server, page):
 
 
 def test_side_by_side_view_and_character_unit_come_from_the_url(server, page):
-    page.goto(f"{server}/diffs?sample=1&models=gpto1&view=side&unit=char")
+    page.goto(f"{server}/?sample=1&models=gpto1&view=side&unit=char")
     wait_for_app(page)
-    card = page.locator("article.rl-card").first
+    card = diff_cards(page).first
     assert card.locator(".rl-sbs").count() == 1
     assert card.locator("ins").first.inner_text() == "ir"  # irregardless → regardless, by character
     assert "unit=char" in page.url and "view=side" in page.url
 
 
 def test_next_sample_shortcut_and_share_link(server, page):
-    page.goto(f"{server}/diffs")
+    page.goto(f"{server}/")
     wait_for_app(page)
-    assert page.locator("article.rl-card").count() == 16
+    assert diff_cards(page).count() == 16
     assert "Here is the text with the misspellings corrected:" in main_text(page)
     link = page.locator('[data-testid="stCode"]').inner_text()
-    assert "/diffs?" in link and "sample=1" in link
+    assert "?sample=1" in link

@@ -22,7 +22,7 @@ def test_a_broken_upload_keeps_the_loaded_data(server, page, tmp_path):
     from tests.e2e.helpers import go, wait_for_app
 
     go(page, "Load data")
-    page.get_by_role("button", name="Upload a file").click()
+    page.get_by_role("radio", name="Upload a file").click()
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(junk))
     page.wait_for_selector(".rl-alert-error", timeout=60_000)
