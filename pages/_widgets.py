@@ -75,11 +75,17 @@ def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=
         wanted = [m for m in st.query_params.get_all("models") if m in valid]
         if wanted:
             st.session_state["models"] = wanted
+    sha = _state.current_source().sha
+    if st.session_state.get("models_for") != sha:  # another dataset: start from all its models
+        if st.session_state.get("models_for") is not None:
+            st.session_state["models"] = None
+        st.session_state["models_for"] = sha
     current = st.session_state.get("models")
     if current is None:
         st.session_state["models"] = models  # all by default
     elif any(m not in valid for m in current):
-        st.session_state["models"] = [m for m in current if m in valid]  # a new dataset: keep what exists
+        kept = [m for m in current if m in valid]  # re-read with other roles: keep what still exists
+        st.session_state["models"] = kept if kept or not current else models
     chosen = where.multiselect(
         label, models, placeholder="Choose models (all are selected by default)", **shared("models"),
     )
