@@ -18,7 +18,5 @@ PAGES = [
 
 page = st.navigation(PAGES)
 _state.mark_app_entry()
-_widgets.inject_css()
-_state.ensure_dataset()
-_widgets.sidebar_summary(_state.current_dataset())
+_widgets.app_shell()
 page.run()

@@ -183,10 +183,12 @@ def selected_models(dataset: Dataset) -> list[str]:
     return valid
 
 
-# Streamlit runs a `pages/` folder next to the entry script the old (v1) way on a fresh server:
-# a first request for /load executes pages/load.py directly, without app.py's st.navigation,
-# CSS and sidebar. app.py marks each run it starts; a page run without that mark switches the
-# server to app.py's navigation (what st.navigation itself does) and reruns through app.py.
+# Streamlit runs a `pages/` folder next to the entry script the old (v1) way until the entry
+# script has called st.navigation once: a fresh server's first request for /load executes
+# pages/load.py directly, without app.py's navigation, CSS and sidebar (AppTest does this on every
+# run). app.py marks the runs it starts; a page run without the mark switches the server to
+# app.py's navigation (what st.navigation itself does) and reruns through app.py. Under AppTest a
+# rerun would drop the clicked button's event, so there the page draws the app shell itself.
 _entry = threading.local()
 
 
@@ -194,11 +196,15 @@ def mark_app_entry() -> None:
     _entry.via_app = True
 
 
-def require_app_entry() -> None:
+def require_app_entry(shell: Callable[[], None]) -> None:
     if getattr(_entry, "via_app", False):
         _entry.via_app = False
         return
+    from streamlit import config
     from streamlit.runtime.pages_manager import PagesManager
 
     PagesManager.uses_pages_directory = False
-    st.rerun()
+    if config.get_option("global.appTest"):
+        shell()
+    else:
+        st.rerun()

@@ -166,3 +166,15 @@ def shared(key: str, default: object = None) -> dict:
 
 def _copy_back(widget_key: str, key: str) -> None:
     st.session_state[key] = st.session_state[widget_key]
+
+
+def app_shell() -> None:
+    """What every page shows around itself: the stylesheet and the sidebar summary of the data."""
+    inject_css()
+    _state.ensure_dataset()
+    sidebar_summary(_state.current_dataset())
+
+
+def page_start() -> None:
+    """First line of every page: make sure it runs inside app.py's shell (see _state)."""
+    _state.require_app_entry(app_shell)

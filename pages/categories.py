@@ -10,7 +10,7 @@ from lib.flags import FLAGS
 from lib.render import snippet_html
 from lib.summary import category_table
 from pages import _state
-from pages._widgets import esc, html, model_selector
+from pages._widgets import esc, html, model_selector, page_start
 
 EXAMPLE_LIMIT = 500
 CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
@@ -120,7 +120,7 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
                    args=(str(row["sample_id"]), str(row["model"])), width="stretch")
 
 
-_state.require_app_entry()
+page_start()
 st.title("Categories")
 st.caption("How each model's answers differ from the reference: answer flags and ERRANT-style edit types "
            "(M missing, U unnecessary, R replaced). Click a bar or cell to list its examples.")

@@ -9,7 +9,7 @@ import streamlit as st
 from lib.report import SORTS, VIEWS, count_cards, render_report, render_sample
 from lib.samples import neighbour, sample_index, search_samples
 from pages import _state
-from pages._widgets import diff_option_controls, html, model_selector, restore_from_url, write_to_url
+from pages._widgets import diff_option_controls, html, model_selector, restore_from_url, write_to_url, page_start
 
 # A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
 MAX_LISTED_SAMPLES = 1_000
@@ -94,7 +94,7 @@ def share_link(sample: str, models: list[str], view: str, unit: str, all_models:
     return urlunsplit((parts.scheme, parts.netloc, path or "/", urlencode(params, doseq=True), ""))
 
 
-_state.require_app_entry()
+page_start()
 st.title("Diffs")
 dataset = _state.current_dataset()
 source = _state.current_source()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.dataset import ROLES, Dataset, LoadOptions
 from pages import _state
-from pages._widgets import alert, esc, facts, html
+from pages._widgets import alert, esc, facts, html, page_start
 
 UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "parquet"]
 # Reading a file this large takes long enough that the user should see that work is going on.
@@ -131,7 +131,7 @@ def preview(dataset: Dataset) -> None:
         st.caption(f"First {len(shown):,} of {len(frame):,} answers.")
 
 
-_state.require_app_entry()
+page_start()
 st.title("Load data")
 st.caption("Load a table of model answers and reference answers. Redline reads it, names every oddity, "
            "and then shows diffs (Diffs page) and error categories (Categories page).")

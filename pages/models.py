@@ -5,9 +5,9 @@ import streamlit as st
 
 from lib.leaderboard import leaderboard
 from pages import _state
-from pages._widgets import model_selector
+from pages._widgets import model_selector, page_start
 
-_state.require_app_entry()
+page_start()
 st.title("Models")
 st.caption("Pick the models to compare; the choice holds on every page and in the page link. "
            "Click a column header to sort the leaderboard.")
