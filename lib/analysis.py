@@ -7,15 +7,15 @@ option, and the whole dataset is then analysed exactly once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from multiprocessing import get_context
 from typing import Callable
 
 import pandas as pd
 
-from lib.categories import Edit, extract_edits
-from lib.diff import DiffOptions, Segment, diff_texts
-from lib.flags import answer_flags
-from lib.metrics import char_error_rate, similarity, word_errors, words
+from lib.answer_analysis import AnswerAnalysis, analyze_answer, analyze_chunk
+from lib.diff import DiffOptions
 
 ANALYSIS_COLUMNS: tuple[str, ...] = (
     "sample_id", "model", "model_name", "similarity", "cer", "wer", "edits", "exact", "flags",
@@ -24,57 +24,30 @@ ANALYSIS_COLUMNS: tuple[str, ...] = (
 # How often (in answers) the progress callback is told; often enough for a smooth bar, rare
 # enough that drawing it costs nothing.
 PROGRESS_EVERY = 500
-
-
-@dataclass(frozen=True)
-class AnswerAnalysis:
-    similarity: float
-    cer: float
-    wer: float
-    flags: tuple[str, ...]
-    edits: tuple[Edit, ...]
-    timed_out: bool
-
-
-def analyze_answer(reference: str, answer: str, source: str = "", options: DiffOptions = DiffOptions(),
-                   reference_words: int | None = None) -> AnswerAnalysis:
-    """Everything Redline says about one answer. `reference_words` (a count) lets callers reuse it."""
-    if answer.strip() == reference.strip():
-        # Fast path for exact answers (~20% in real evaluations): one equal run, nothing to name.
-        segments: tuple[Segment, ...] = (Segment("equal", reference, answer),) if answer else ()
-        timed_out = False
-    else:
-        result = diff_texts(reference, answer, options)
-        segments, timed_out = result.segments, result.timed_out
-    edits = () if timed_out else tuple(extract_edits(segments))
-    return AnswerAnalysis(
-        similarity=similarity(segments),
-        cer=char_error_rate(reference, answer, options.timeout),
-        wer=word_errors(segments) / max(reference_words if reference_words is not None else len(words(reference)), 1),
-        flags=answer_flags(answer, reference, source, None if timed_out else segments),
-        edits=edits,
-        timed_out=timed_out,
-    )
+# From this many answers on, analysis runs in worker processes (one per core): below it, starting
+# them costs more than it saves. Chunks are big enough to amortise pickling, small enough for a
+# progress bar that moves.
+PARALLEL_MIN_ROWS = 6_000
+CHUNK_ROWS = 2_000
 
 
 def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
-            progress: Callable[[float], None] | None = None) -> pd.DataFrame:
+            progress: Callable[[float], None] | None = None, workers: int | None = None) -> pd.DataFrame:
     """One row per answer of a canonical dataset frame (see ANALYSIS_COLUMNS)."""
     n = len(frame)
-    results: list[AnswerAnalysis] = []
-    ref_words_cache: dict[str, int] = {}  # 16 answers share one reference: count its words once
     references = frame["reference"].tolist()
     answers = frame["answer"].tolist()
     sources = frame["source"].tolist() if "source" in frame else [""] * n
-    for i, (reference, answer, source) in enumerate(zip(references, answers, sources)):
-        ref_words = ref_words_cache.get(reference)
-        if ref_words is None:
-            if len(ref_words_cache) > 64:
-                ref_words_cache.clear()
-            ref_words = ref_words_cache[reference] = len(words(reference))
-        results.append(analyze_answer(reference, answer, source, options, ref_words))
-        if progress is not None and (i + 1) % PROGRESS_EVERY == 0:
-            progress((i + 1) / n)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers > 1 and n >= PARALLEL_MIN_ROWS:
+        results = _analyze_parallel(references, answers, sources, options, progress, workers)
+    else:
+        results = []
+        for start in range(0, n, PROGRESS_EVERY):
+            stop = min(start + PROGRESS_EVERY, n)
+            results += analyze_chunk(references[start:stop], answers[start:stop], sources[start:stop], options)
+            if progress is not None:
+                progress(stop / n)
     if progress is not None:
         progress(1.0)
     out = pd.DataFrame({
@@ -91,6 +64,26 @@ def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
         "timed_out": [r.timed_out for r in results],
     }, index=frame.index)
     return out
+
+
+def _analyze_parallel(references: list[str], answers: list[str], sources: list[str], options: DiffOptions,
+                      progress: Callable[[float], None] | None, workers: int) -> list[AnswerAnalysis]:
+    """Chunks of answers analysed in a pool of fresh processes ("forkserver": forking Streamlit's
+    many threads could copy a held lock into a child and hang it)."""
+    n = len(references)
+    spans = [(i, min(i + CHUNK_ROWS, n)) for i in range(0, n, CHUNK_ROWS)]
+    done: dict[int, list[AnswerAnalysis]] = {}
+    finished = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+        futures = {pool.submit(analyze_chunk, references[a:b], answers[a:b], sources[a:b], options): a
+                   for a, b in spans}
+        for future in as_completed(futures):
+            start = futures[future]
+            done[start] = future.result()
+            finished += len(done[start])
+            if progress is not None:
+                progress(finished / n)
+    return [r for start, _ in spans for r in done[start]]
 
 
 def answer_records(analysis: pd.DataFrame) -> list[dict]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from lib.diff import Segment
@@ -63,8 +64,10 @@ class Edit:
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def _words(text: str) -> list[str]:
-    return [t for t in tokenize(text) if not is_space(t) and not is_punct(t)]
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """Word tokens of one side of an edit (cached: "the", "in", "," recur thousands of times)."""
+    return tuple(t for t in tokenize(text) if not t.isspace() and not is_punct(t))
 
 
 def _is_punct_only(ref: str, ans: str) -> bool:
@@ -161,10 +164,22 @@ CASCADE: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
 )
 
 
+# Edits longer than this (a preamble, a dropped paragraph, an answer in another language) are
+# never a single closed-class word, a misspelling or a reordering: only the cheap rules run.
+LONG_EDIT_CHARS = 120
+
+
+@lru_cache(maxsize=65536)
 def classify(reference: str, answer: str) -> str:
     """The type of one edit (its two sides, stripped)."""
     if not reference.strip() and not answer.strip():
         return "ORTH"  # whitespace only: a doubled space, NBSP, a line break
+    if len(reference) + len(answer) > LONG_EDIT_CHARS:
+        if _is_orth(reference, answer):
+            return "ORTH"
+        if max(len(reference), len(answer)) < 4 * LONG_EDIT_CHARS and _is_word_order(reference, answer):
+            return "WO"
+        return "PUNCT" if _is_punct_only(reference[:200], answer[:200]) and _is_punct_only(reference, answer) else "OTHER"
     for name, rule in CASCADE[:4]:
         if rule(reference, answer):
             return name
@@ -187,7 +202,7 @@ def _spans(text: str) -> list[tuple[str, int]]:
     """Non-space tokens with their offsets."""
     out, pos = [], 0
     for tok in tokenize(text):
-        if not is_space(tok):
+        if not tok.isspace():
             out.append((tok, pos))
         pos += len(tok)
     return out
@@ -251,12 +266,15 @@ def _piece(text: str, base: int, toks: list[tuple[str, int]], lo: int, hi: int) 
 
 
 def _split_block(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
+    r, a = ref_text.strip(), ans_text.strip()
+    if not (" " in r or " " in a or "\n" in r or "\n" in a) and len(r) + len(a) < 60:
+        return [_make(ref_text, ans_text, ref_base, ans_base)]  # one word (or mark) each: the common case
     r_toks, a_toks = _spans(ref_text), _spans(ans_text)
     if not r_toks and not a_toks:
         return [_make(ref_text, ans_text, ref_base, ans_base)] if (ref_text or ans_text) else []
     whole = _make(ref_text, ans_text, ref_base, ans_base)
-    if len(r_toks) + len(a_toks) <= 2 and whole.type != "OTHER":
-        return [whole]
+    if (len(r_toks) + len(a_toks) <= 2 and whole.type != "OTHER") or not r_toks or not a_toks:
+        return [whole]  # one word each, or one side empty: nothing to split
     # Finer alignment inside the block, without the semantic cleanup that merged it.
     matcher = SequenceMatcher(None, [t for t, _ in r_toks], [t for t, _ in a_toks], autojunk=False)
     ranges: list[tuple[int, int, int, int]] = []

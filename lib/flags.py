@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 from lib.diff import Segment
@@ -52,10 +53,13 @@ _TRAILING_NOTE = re.compile(
 _WRAPPERS = (("```", "```"), ("**", "**"), ("“", "”"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"), ("<<", ">>"))
 
 
+@lru_cache(maxsize=4096)
 def dominant_script(text: str) -> str:
-    """The script most of the text's letters are written in ("han", "latin", …), or "none"."""
+    """The script most of the text's letters are written in ("han", "latin", …), or "none".
+
+    Cached: sixteen answers share one reference. Judged on the first 3,000 characters."""
     counts: Counter[str] = Counter()
-    sample = text[:20000]
+    sample = text[:3000]
     for name, pattern in _SCRIPTS:
         n = len(pattern.findall(sample))
         if n:
@@ -158,8 +162,12 @@ def answer_flags(answer: str, reference: str, source: str = "", segments: Sequen
     if not stripped:
         flags.append("empty")
     if "exact" not in flags and stripped:
-        a_script, r_script = dominant_script(answer), dominant_script(reference)
-        wrong = a_script != "none" and r_script != "none" and a_script != r_script
+        # An answer that keeps most of the reference's text is in its language: skip the count.
+        mostly_shared = segments is not None and _has_shared_body(segments, reference)
+        wrong = False
+        if not mostly_shared:
+            a_script, r_script = dominant_script(answer), dominant_script(reference)
+            wrong = a_script != "none" and r_script != "none" and a_script != r_script
         if wrong:
             flags.append("wrong_language")
         if not wrong:

@@ -38,3 +38,11 @@ def test_word_errors_from_the_alignment_match_wer_on_simple_cases():
                      ("a b c", "a b c d e"), ("我们研究", "我们研実")]:
         n = len(ref.split()) if " " in ref else len(ref)
         assert word_errors(diff_texts(ref, ans).segments) / n == word_error_rate(ref, ans)
+
+
+def test_char_errors_from_the_alignment_match_cer():
+    from lib.metrics import char_errors
+
+    for ref, ans in [("abcd efg", "abxd efg"), ("we study the models", "we study models"),
+                     ("in the lens", "through the lens"), ("我们研究", "我们研実"), ("same", "same")]:
+        assert char_errors(diff_texts(ref, ans).segments) / len(ref) == char_error_rate(ref, ans)
