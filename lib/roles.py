@@ -30,7 +30,7 @@ ROLE_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reference", ("正确", "参考", "标准", "reference", "gold", "target", "expected", "groundtruth")),
     ("answer", ("答案", "回答", "输出", "answer", "output", "prediction", "response", "completion")),
     ("source", ("原文", "输入", "问题", "source", "prompt", "input", "question")),
-    ("model", ("模型", "model", "system")),
+    ("model", ("模型名", "modelname")),  # not "model": a wide table has model-1, model-2 …
     ("sample_id", ("编号", "docid", "sampleid")),
 )
 # Columns a wide table may carry besides its model columns: never taken for a model.
