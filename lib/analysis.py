@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Callable
 
@@ -39,9 +40,13 @@ def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
     answers = frame["answer"].tolist()
     sources = frame["source"].tolist() if "source" in frame else [""] * n
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    results: list[AnswerAnalysis] | None = None
     if workers > 1 and n >= PARALLEL_MIN_ROWS:
-        results = _analyze_parallel(references, answers, sources, options, progress, workers)
-    else:
+        try:
+            results = _analyze_parallel(references, answers, sources, options, progress, workers)
+        except (OSError, BrokenProcessPool):
+            results = None  # no worker processes here (sandbox, interactive main): do it in-process
+    if results is None:
         results = []
         for start in range(0, n, PROGRESS_EVERY):
             stop = min(start + PROGRESS_EVERY, n)
@@ -103,11 +108,11 @@ def answer_records(analysis: pd.DataFrame) -> list[dict]:
 def edit_rows(analysis: pd.DataFrame) -> pd.DataFrame:
     """One row per edit (answer index, sample, model, code, operation, type): what charts count."""
     rows = [
-        (idx, sample, model, e.code, e.op, e.type)
+        (idx, k, sample, model, e.code, e.op, e.type)
         for idx, sample, model, edits in zip(analysis.index, analysis["sample_id"], analysis["model"], analysis["edit_list"])
-        for e in edits
+        for k, e in enumerate(edits)
     ]
-    return pd.DataFrame(rows, columns=["answer_index", "sample_id", "model", "code", "op", "type"])
+    return pd.DataFrame(rows, columns=["answer_index", "k", "sample_id", "model", "code", "op", "type"])
 
 
 def flag_rows(analysis: pd.DataFrame) -> pd.DataFrame:

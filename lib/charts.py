@@ -26,27 +26,17 @@ def color_scale(domain: Sequence[str]) -> alt.Scale:
     return alt.Scale(domain=list(domain), range=[PALETTE[i % len(PALETTE)] for i in range(len(domain))])
 
 
-def category_counts(analysis: pd.DataFrame, models: Sequence[str], kind: str) -> pd.DataFrame:
-    """Rows (model, category, count, answers, rate) for kind "flag", "type", "op" or "code".
+def category_counts(rows: pd.DataFrame, answers_per_model: pd.Series, models: Sequence[str], column: str) -> pd.DataFrame:
+    """Rows (model, category, count, answers, rate) from one-row-per-edit (or per-flag) `rows`.
 
     rate = count per answer of that model, so models with different answer counts compare fairly.
     """
-    rows = analysis[analysis["model"].isin(list(models))]
-    answers = rows.groupby("model", sort=False).size()
-    counter: Counter[tuple[str, str]] = Counter()
-    if kind == "flag":
-        for model, flags in zip(rows["model"], rows["flags"]):
-            counter.update((model, f) for f in flags)
-    else:
-        attr = {"type": "type", "op": "op", "code": "code"}[kind]
-        for model, edits in zip(rows["model"], rows["edit_list"]):
-            counter.update((model, getattr(e, attr)) for e in edits)
-    frame = pd.DataFrame(
-        [(m, c, n) for (m, c), n in counter.items()], columns=["model", "category", "count"],
-    )
-    if frame.empty:
+    picked_rows = rows[rows["model"].isin(list(models))]
+    if picked_rows.empty:
         return pd.DataFrame(columns=["model", "category", "count", "answers", "rate"])
-    frame["answers"] = frame["model"].map(answers).astype(int)
+    frame = picked_rows.groupby(["model", column], sort=False).size().reset_index(name="count")
+    frame = frame.rename(columns={column: "category"})
+    frame["answers"] = frame["model"].map(answers_per_model).astype(int)
     frame["rate"] = frame["count"] / frame["answers"]
     return frame
 
@@ -109,23 +99,40 @@ def heatmap(counts: pd.DataFrame, models: Sequence[str], codes: Sequence[str], m
     return (cells + text).properties(height=max(120, 24 * len(models) + 60))
 
 
+SIMILARITY_BINS = 20
+
+
+def similarity_bins(analysis: pd.DataFrame, models: Sequence[str]) -> pd.DataFrame:
+    """Answers per model and similarity bin (0–0.05, …, 0.95–1): a few hundred rows whatever the
+    dataset size, so the chart stays light (Altair would refuse 32,000 raw points)."""
+    rows = analysis[analysis["model"].isin(list(models))]
+    bins = (rows["similarity"].clip(0, 1) * SIMILARITY_BINS).astype(int).clip(upper=SIMILARITY_BINS - 1)
+    counts = rows.groupby([rows["model"], bins], sort=False).size().reset_index(name="answers")
+    counts.columns = ["model", "bin", "answers"]
+    counts["from"] = counts["bin"] / SIMILARITY_BINS
+    counts["to"] = (counts["bin"] + 1) / SIMILARITY_BINS
+    means = rows.groupby("model", sort=False)["similarity"].mean()
+    counts["mean"] = counts["model"].map(means)
+    return counts
+
+
 def similarity_chart(analysis: pd.DataFrame, models: Sequence[str]) -> alt.Chart:
-    """Similarity of every answer per model: a box for the spread, a tick per answer."""
-    rows = analysis[analysis["model"].isin(list(models))][["model", "similarity", "sample_id"]]
+    """Distribution of similarity per model: one row per model, darker = more answers in that range."""
+    data = similarity_bins(analysis, models)
     height = max(120, 26 * len(models) + 40)
-    box = alt.Chart(rows, title="Similarity to the reference per model (1 = identical)").mark_boxplot(
-        extent="min-max", size=14, opacity=0.5,
-    ).encode(
+    cells = alt.Chart(data, title="Similarity to the reference per model (1 = identical)").mark_rect().encode(
         y=alt.Y("model:N", sort=list(models), title=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("similarity:Q", scale=alt.Scale(domain=[0, 1]), title="similarity"),
+        x=alt.X("from:Q", scale=alt.Scale(domain=[0, 1]), title="similarity"),
+        x2="to:Q",
+        color=alt.Color("answers:Q", scale=alt.Scale(scheme="blues"), title="answers"),
+        tooltip=[alt.Tooltip("model:N"), alt.Tooltip("from:Q", format=".2f", title="similarity from"),
+                 alt.Tooltip("to:Q", format=".2f", title="to"), alt.Tooltip("answers:Q"),
+                 alt.Tooltip("mean:Q", format=".3f", title="model mean")],
     )
-    ticks = alt.Chart(rows).mark_tick(thickness=1.5, size=14, opacity=0.8).encode(
-        y=alt.Y("model:N", sort=list(models)),
-        x="similarity:Q",
-        tooltip=[alt.Tooltip("model:N"), alt.Tooltip("sample_id:N", title="sample"),
-                 alt.Tooltip("similarity:Q", format=".3f")],
+    mean = alt.Chart(data).mark_tick(color="#e15759", thickness=2, size=18).encode(
+        y=alt.Y("model:N", sort=list(models)), x="mean:Q",
     )
-    return (box + ticks).properties(height=height)
+    return (cells + mean).properties(height=height)
 
 
 def picked(event: object) -> list[dict[str, str]]:

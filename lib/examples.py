@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from lib.flags import FLAGS
+
 import pandas as pd
 
 CONTEXT_CHARS = 48
@@ -61,51 +63,50 @@ def wdiff(before: str, removed: str, added: str, after: str) -> str:
     return f"{before}{change}{after}"
 
 
-def find_examples(frame: pd.DataFrame, analysis: pd.DataFrame, flt: ExampleFilter, limit: int = 500) -> tuple[pd.DataFrame, int]:
-    """Matching examples (at most `limit`) and how many matched in total."""
-    rows = analysis
+def find_examples(frame: pd.DataFrame, analysis: pd.DataFrame, edits: pd.DataFrame, flags: pd.DataFrame,
+                  flt: ExampleFilter, limit: int = 500) -> tuple[pd.DataFrame, int]:
+    """Matching examples (at most `limit`, in file order) and how many matched in total.
+
+    `edits`/`flags` are analysis.edit_rows/flag_rows: filtering them is vectorised, and the
+    context text is cut only for the rows that are shown.
+    """
+    pairs = set(flt.pairs)
+    flag_mode = bool(flt.flags) or (bool(pairs) and not (flt.ops or flt.types or flt.codes)
+                                    and all(c in FLAGS for _, c in pairs))
+    rows = flags if flag_mode else edits
+    mask = pd.Series(True, index=rows.index)
     if flt.models:
-        rows = rows[rows["model"].isin(flt.models)]
-    pair_models = {m for m, _ in flt.pairs}
-    if pair_models:
-        rows = rows[rows["model"].isin(pair_models)]
-    pair_set = set(flt.pairs)
+        mask &= rows["model"].isin(flt.models)
+    if flag_mode:
+        if flt.flags:
+            mask &= rows["flag"].isin(flt.flags)
+        if pairs:
+            mask &= pd.Series([(m, f) in pairs for m, f in zip(rows["model"], rows["flag"])], index=rows.index)
+    else:
+        if flt.ops:
+            mask &= rows["op"].isin(flt.ops)
+        if flt.types:
+            mask &= rows["type"].isin(flt.types)
+        if flt.codes:
+            mask &= rows["code"].isin(flt.codes)
+        if pairs:
+            mask &= pd.Series([(m, t) in pairs or (m, c) in pairs or (m, o) in pairs
+                               for m, t, c, o in zip(rows["model"], rows["type"], rows["code"], rows["op"])],
+                              index=rows.index)
+    matched = rows[mask]
+    shown = matched.head(limit)
+    out = []
     answers = frame["answer"]
-    out: list[tuple] = []
-    total = 0
-    want_flags = set(flt.flags)
-    flag_mode = bool(want_flags) or (pair_set and not (flt.ops or flt.types or flt.codes) and _pairs_are_flags(pair_set))
-    for idx, model, sample, flags, edits in zip(rows.index, rows["model"], rows["sample_id"], rows["flags"], rows["edit_list"]):
-        if flag_mode:
-            for flag in flags:
-                if (want_flags and flag not in want_flags) or (pair_set and (model, flag) not in pair_set):
-                    continue
-                total += 1
-                if len(out) < limit:
-                    answer = answers.loc[idx]
-                    head = _clip_right(_flatten(answer), CONTEXT_CHARS * 2) or "(empty answer)"
-                    out.append((idx, model, sample, flag, "", head, head, "", "", ""))
-            continue
-        for e in edits:
-            if flt.ops and e.op not in flt.ops:
-                continue
-            if flt.types and e.type not in flt.types:
-                continue
-            if flt.codes and e.code not in flt.codes:
-                continue
-            if pair_set and not ({(model, e.type), (model, e.code), (model, e.op)} & pair_set):
-                continue
-            total += 1
-            if len(out) < limit:
-                before, removed, added, after = edit_context(answers.loc[idx], e.ans_start, e.answer, e.reference)
-                change = f"{e.answer or '∅'} → {e.reference or '∅'}"
-                out.append((idx, model, sample, e.code, change, wdiff(before, removed, added, after),
-                            before, removed, added, after))
-    return pd.DataFrame(out, columns=EXAMPLE_COLUMNS), total
-
-
-_FLAG_NAMES = {"exact", "empty", "wrong_language", "preamble", "commentary", "truncated", "formatting", "unchanged"}
-
-
-def _pairs_are_flags(pairs: set[tuple[str, str]]) -> bool:
-    return all(category in _FLAG_NAMES for _, category in pairs)
+    if flag_mode:
+        for idx, model, sample, flag in zip(shown["answer_index"], shown["model"], shown["sample_id"], shown["flag"]):
+            head = _clip_right(_flatten(answers.loc[idx]), CONTEXT_CHARS * 2) or "(empty answer)"
+            out.append((idx, model, sample, flag, "", head, head, "", "", ""))
+    else:
+        edit_lists = analysis["edit_list"]
+        for idx, k, model, sample in zip(shown["answer_index"], shown["k"], shown["model"], shown["sample_id"]):
+            e = edit_lists.loc[idx][k]
+            before, removed, added, after = edit_context(answers.loc[idx], e.ans_start, e.answer, e.reference)
+            change = f"{e.answer or '∅'} → {e.reference or '∅'}"
+            out.append((idx, model, sample, e.code, change, wdiff(before, removed, added, after),
+                        before, removed, added, after))
+    return pd.DataFrame(out, columns=EXAMPLE_COLUMNS), int(mask.sum())

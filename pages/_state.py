@@ -1,13 +1,17 @@
 """Session state and caches: the one place pages get the current dataset and its analysis.
 
-Session-state keys (all documented here, nowhere else invented):
-  source        Source of the dataset this session shows (name, content hash, load options)
-  source_bytes  the raw bytes of that source (per session; the parsed result is shared)
-  load_error    the last load failure, shown on the Load page; the old dataset stays loaded
-Widget keys that several pages share (values persist across page switches):
-  models        run labels selected for comparison (default: all)
-  unit, ignore_case, ignore_whitespace, ignore_punctuation   diff options (views only; the
-                analysis behind leaderboard and categories is always strict)
+Session-state keys (the full list; pages use no others):
+  source, source_bytes   what this session shows: Source(name, content hash, load options) + raw bytes
+  load_error             the last load failure, shown on the Load page (the old dataset stays loaded)
+  last_upload            (file_id, name) of the upload already read, so reruns do not re-read it
+  models, models_for     chosen run labels (None = all) and the content hash they were chosen for
+  unit, ignore_case, ignore_whitespace, ignore_punctuation   diff view options
+  _w_<key>               the widget mirroring one of the keys above on the current page (_widgets.shared)
+  sample, view, sort, card_page, sample_search               Diffs page choices
+  cat_pick, cat_measure, ex_ops, ex_types, ex_flags, open_diffs   Categories page choices
+  load_mode, paste_text  Load page choices
+  _url_restored, _url_models   which URL parameters were already applied (once per session)
+URL parameters (shareable): sample, models (repeated), view, unit.
 
 Parsed datasets and analyses are cached per content hash in process-wide stores, not per rerun.
 We use st.cache_resource rather than st.cache_data: cache_data unpickles a copy on every hit,
@@ -28,7 +32,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import disk_cache
-from lib.analysis import analyze
+from lib.analysis import analyze, edit_rows, flag_rows
 from lib.dataset import Dataset, LoadError, LoadOptions
 from lib.diff import DiffOptions
 from lib.loaders import load_bytes
@@ -166,6 +170,17 @@ def current_analysis() -> pd.DataFrame:
         disk_cache.store(disk_key, result)
     store.put(key, result)
     return result
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _tables(key: tuple, _analysis: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    return edit_rows(_analysis), flag_rows(_analysis), _analysis.groupby("model", sort=False).size()
+
+
+def current_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """(one row per edit, one row per flag, answers per model) of the current analysis, built once."""
+    source = current_source()
+    return _tables((source.sha, source.options), current_analysis())
 
 
 def all_models(dataset: Dataset) -> list[str]:

@@ -42,9 +42,10 @@ def _open_in_diffs(sample_id: str, model: str) -> None:
 
 
 def charts(analysis, chosen: list[str], measure: str) -> None:
-    flag_counts = category_counts(analysis, chosen, "flag")
-    type_counts = category_counts(analysis, chosen, "type")
-    code_counts = category_counts(analysis, chosen, "code")
+    edits, flags, answers = _state.current_tables()
+    flag_counts = category_counts(flags, answers, chosen, "flag")
+    type_counts = category_counts(edits, answers, chosen, "type")
+    code_counts = category_counts(edits, answers, chosen, "code")
     left, right = st.columns(2)
     with left:
         if flag_counts.empty:
@@ -90,7 +91,8 @@ def example_filter(chosen: list[str]) -> ExampleFilter:
 
 
 def examples(dataset, analysis, flt: ExampleFilter) -> None:
-    table, total = find_examples(dataset.frame, analysis, flt, limit=EXAMPLE_LIMIT)
+    edits, flags, _ = _state.current_tables()
+    table, total = find_examples(dataset.frame, analysis, edits, flags, flt, limit=EXAMPLE_LIMIT)
     shown = f"{len(table):,} of {total:,}" if total > len(table) else f"{total:,}"
     st.subheader(f"Examples ({shown})")
     if table.empty:
@@ -142,7 +144,9 @@ flt = example_filter(chosen)
 examples(dataset, analysis, flt)
 st.download_button(
     "Download per-answer categories (CSV)",
-    data=category_table(analysis[analysis["model"].isin(chosen)]).to_csv(index=False).encode("utf-8-sig"),
+    # Built only when clicked: 32,000 rows of CSV on every rerun would cost more than the page.
+    data=lambda: category_table(analysis[analysis["model"].isin(chosen)]).to_csv(index=False).encode("utf-8-sig"),
+    on_click="ignore",
     file_name="redline-categories.csv", mime="text/csv",
     help="One row per answer: similarity, CER, WER, flags and edit codes (UTF-8, opens in Excel).",
 )
