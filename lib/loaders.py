@@ -184,7 +184,7 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
         for record in reader:
             start = last_line + 1
             last_line = reader.line_num
-            if not record or all(not c.strip() for c in record):
+            if not record or (len(record) == 1 and not record[0].strip()) or not "".join(record).strip():
                 continue
             if header is None:
                 header = _unique(record)
@@ -199,7 +199,7 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
                     warnings.append(LoadWarning(start, f"expected {width} fields, found {len(record)}; the extra "
                                                        f"fields were joined into the last one (an unquoted {delimiter!r}?)."))
                     record = record[:width - 1] + [delimiter.join(record[width - 1:])]
-            if any("\n" in c and c.count('"') for c in record) and reader.line_num - start > 50:
+            if reader.line_num - start > 50 and any("\n" in c and c.count('"') for c in record):
                 warnings.append(LoadWarning(start, f"a quoted field runs over {reader.line_num - start} lines "
                                                    "(a stray quote?); check this row."))
             records.append(record)
