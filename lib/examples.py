@@ -1,8 +1,8 @@
 """The examples behind a chart bar: each edit (or flagged answer) with a few words of context.
 
 Context is cut from the answer around the edit, so a reader sees "…emergent abilities
-[-in-]{+through+} the lens…" without opening the whole answer; the notation is wdiff's, familiar
-from diff tools and safe in a plain-text table.
+〔through → in〕 the lens…" (what the answer has → what the reference has) without opening the
+whole answer; plain text, because the examples table renders no markup.
 """
 from __future__ import annotations
 
@@ -58,9 +58,9 @@ def edit_context(answer: str, ans_start: int, answer_part: str, reference_part: 
     return before, reference_part, answer_part, after
 
 
-def wdiff(before: str, removed: str, added: str, after: str) -> str:
-    change = (f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else "")
-    return f"{before}{change}{after}"
+def marked(before: str, removed: str, added: str, after: str) -> str:
+    """Plain-text context with the change in brackets, answer first: "…abilities 〔through → in〕 the lens…"."""
+    return f"{before}〔{added or '∅'} → {removed or '∅'}〕{after}"
 
 
 def find_examples(frame: pd.DataFrame, analysis: pd.DataFrame, edits: pd.DataFrame, flags: pd.DataFrame,
@@ -107,6 +107,6 @@ def find_examples(frame: pd.DataFrame, analysis: pd.DataFrame, edits: pd.DataFra
             e = edit_lists.loc[idx][k]
             before, removed, added, after = edit_context(answers.loc[idx], e.ans_start, e.answer, e.reference)
             change = f"{e.answer or '∅'} → {e.reference or '∅'}"
-            out.append((idx, model, sample, e.code, change, wdiff(before, removed, added, after),
+            out.append((idx, model, sample, e.code, change, marked(before, removed, added, after),
                         before, removed, added, after))
     return pd.DataFrame(out, columns=EXAMPLE_COLUMNS), int(mask.sum())

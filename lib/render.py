@@ -28,6 +28,7 @@ DIFF_CSS = """
 .rl-diff del, .rl-snippet del { background: rgba(248, 81, 73, .20); color: inherit;
   text-decoration: line-through; text-decoration-color: rgba(248, 81, 73, .95);
   text-decoration-thickness: 2px; border-radius: 2px; }
+.rl-diff del + ins, .rl-snippet del + ins { margin-left: .15em; }
 .rl-mark { font-size: .72em; padding: 0 .15em; margin: 0 .05em; border: 1px solid currentColor;
   border-radius: 3px; opacity: .8; text-decoration: none; display: inline-block; line-height: 1.2; }
 .rl-card { border: 1px solid rgba(128, 128, 128, .35); border-radius: .6rem; padding: .7rem .9rem;

@@ -98,7 +98,7 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
     if table.empty:
         st.caption("Nothing matches. Click a bar or cell above, or change the filters.")
         return
-    st.caption("Context is the answer around the edit: [-reference text-]{+answer text+}. "
+    st.caption("In context: the answer around the edit, with 〔answer → reference〕 in brackets (∅ = nothing). "
                "Select a row to see it highlighted and open it in the Diffs page.")
     event = st.dataframe(
         table[["model", "sample_id", "category", "change", "context"]],

@@ -27,7 +27,11 @@ def main(url: str, out: Path) -> None:
                 go(page, title)
                 name = title.split()[0].lower()
                 page.screenshot(path=str(out / f"{name}-{scheme}.png"), full_page=False)
-                page.screenshot(path=str(out / f"{name}-{scheme}-full.png"), full_page=True)
+                page.mouse.move(700, 600)
+                for step in (1, 2):  # Streamlit scrolls inside its main area, not the page
+                    page.mouse.wheel(0, 900)
+                    page.wait_for_timeout(400)
+                    page.screenshot(path=str(out / f"{name}-{scheme}-scrolled{step}.png"))
         browser.close()
 
 
