@@ -7,8 +7,9 @@ option, and the whole dataset is then analysed exactly once.
 """
 from __future__ import annotations
 
+import gc
 import os
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from typing import Callable
@@ -40,6 +41,18 @@ def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
     answers = frame["answer"].tolist()
     sources = frame["source"].tolist() if "source" in frame else [""] * n
     workers = workers if workers is not None else (os.cpu_count() or 1)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of result objects, no cycles: see lib.loaders
+    try:
+        return _analyze(frame, references, answers, sources, options, progress, workers)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _analyze(frame: pd.DataFrame, references: list[str], answers: list[str], sources: list[str],
+             options: DiffOptions, progress: Callable[[float], None] | None, workers: int) -> pd.DataFrame:
+    n = len(frame)
     results: list[AnswerAnalysis] | None = None
     if workers > 1 and n >= PARALLEL_MIN_ROWS:
         try:
@@ -84,14 +97,21 @@ def _analyze_parallel(references: list[str], answers: list[str], sources: list[s
     # list, so each starts warm instead of spending ~0.3 s on imports.
     context.set_forkserver_preload(["lib.worker_warmup"])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(analyze_chunk, references[a:b], answers[a:b], sources[a:b], options): a
-                   for a, b in spans}
-        for future in as_completed(futures):
-            start = futures[future]
-            done[start] = future.result()
-            finished += len(done[start])
-            if progress is not None:
-                progress(finished / n)
+        # At most two chunks per worker in flight: submitting all at once would hold a pickled
+        # copy of every answer in memory (hundreds of MB at 200,000 answers).
+        pending: dict = {}
+        queue = list(spans)
+        while queue or pending:
+            while queue and len(pending) < 2 * workers:
+                a, b = queue.pop(0)
+                pending[pool.submit(analyze_chunk, references[a:b], answers[a:b], sources[a:b], options)] = a
+            finished_now, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished_now:
+                start = pending.pop(future)
+                done[start] = future.result()
+                finished += len(done[start])
+                if progress is not None:
+                    progress(finished / n)
     return [r for start, _ in spans for r in done[start]]
 
 

@@ -29,6 +29,8 @@ class Canonical:
 
 def _text(series: pd.Series) -> pd.Series:
     """Cells as text: missing → "", numbers as written (1 not 1.0 where it was an integer)."""
+    if series.dtype == object and pd.api.types.infer_dtype(series, skipna=False) == "string":
+        return series  # all text already (CSV, Markdown): the common case, no per-cell work
     if series.dtype == object or pd.api.types.is_string_dtype(series):
         out = series.astype(object).where(series.notna(), "")
         return out.map(lambda v: v if isinstance(v, str) else _scalar_text(v))
