@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-unit test-e2e bench bench-smoke setup chromium clean
+.PHONY: run test test-unit test-e2e bench setup chromium clean
 
 # The venv is rebuilt only when a requirements file changes (the stamp is newer otherwise).
 $(VENV)/.stamp: requirements.txt requirements-dev.txt
@@ -32,7 +32,7 @@ test-e2e: setup chromium
 	$(PY) -m pytest -q tests/e2e
 
 bench: setup
-	$(PY) -m bench
+	$(PY) -m bench --large
 
 clean:
 	rm -rf $(VENV) .pytest_cache .redline-cache
