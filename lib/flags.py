@@ -70,8 +70,8 @@ def dominant_script(text: str) -> str:
     return "han" if script == "kana" and counts["han"] else script
 
 
-def _leading_insert(segments: Sequence[Segment]) -> str:
-    """Answer-only text before the first shared text (the first change block's insertion)."""
+def _edge_insert(segments: Sequence[Segment]) -> list[str]:
+    """Answer-only pieces before the first shared text (pass reversed segments for after the last)."""
     text = []
     for seg in segments:
         if seg.op == "equal":
@@ -80,19 +80,15 @@ def _leading_insert(segments: Sequence[Segment]) -> str:
             continue
         if seg.op == "insert":
             text.append(seg.ans)
-    return "".join(text)
+    return text
+
+
+def _leading_insert(segments: Sequence[Segment]) -> str:
+    return "".join(_edge_insert(segments))
 
 
 def _trailing_insert(segments: Sequence[Segment]) -> str:
-    text = []
-    for seg in reversed(segments):
-        if seg.op == "equal":
-            if seg.ans.strip():
-                break
-            continue
-        if seg.op == "insert":
-            text.append(seg.ans)
-    return "".join(reversed(text))
+    return "".join(reversed(_edge_insert(segments[::-1])))  # pieces come back last-first
 
 
 def _has_shared_body(segments: Sequence[Segment], reference: str) -> bool:

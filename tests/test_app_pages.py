@@ -93,6 +93,20 @@ def test_categories_page_charts_and_examples(app):
     assert {"M:DET", "R:PREP"} <= set(examples["category"])
 
 
+def click(app: AppTest, label: str) -> None:
+    next(b for b in app.button if b.label == label).click()
+    run(app)
+
+
+def paste(app: AppTest, text: str) -> None:
+    """On the Load page: switch to Paste, type `text`, press Load."""
+    app.segmented_control(key="load_mode").set_value("Paste text")
+    run(app)
+    app.text_area(key="paste_text").input(text)
+    run(app)
+    click(app, "Load pasted text")
+
+
 def _select_chart(app: AppTest, key_index: int, pairs: list[dict]) -> None:
     """Send the event a click on a bar sends: the chart's widget state with the picked values."""
     chart = app.get("vega_lite_chart")[key_index]
@@ -147,22 +161,12 @@ def test_load_page_switches_between_sample_upload_and_paste(app):
     app.switch_page("pages/load.py")
     run(app)
     assert "markdown" in html_of(app)
-    app.segmented_control(key="load_mode").set_value("Paste text")
-    run(app)
-    app.text_area(key="paste_text").input("model,answer,reference\na,The cat,The cat\nb,A cat,The cat\n")
-    run(app)
-    for b in app.button:
-        if b.label == "Load pasted text":
-            b.click()
-    run(app)
+    paste(app, "model,answer,reference\na,The cat,The cat\nb,A cat,The cat\n")
     body = html_of(app)
     assert "<dd>pasted text</dd>" in body and "<dt>Answers</dt><dd>2</dd>" in body
     app.segmented_control(key="load_mode").set_value("Bundled sample")
     run(app)
-    for b in app.button:
-        if b.label == "Load the bundled sample":
-            b.click()
-    run(app)
+    click(app, "Load the bundled sample")
     assert "<dt>Answers</dt><dd>16</dd>" in html_of(app)
 
 
@@ -170,14 +174,7 @@ def test_load_page_role_override_changes_the_preview(app):
     run(app)
     app.switch_page("pages/load.py")
     run(app)
-    app.segmented_control(key="load_mode").set_value("Paste text")
-    run(app)
-    app.text_area(key="paste_text").input("system,output,gold,note\na,The cat,The cat,x1\nb,A cat,The cat,x2\n")
-    run(app)
-    for b in app.button:
-        if b.label == "Load pasted text":
-            b.click()
-    run(app)
+    paste(app, "system,output,gold,note\na,The cat,The cat,x1\nb,A cat,The cat,x2\n")
     role = next(s for s in app.selectbox if s.key and s.key.startswith("role_model_"))
     role.set_value("note")
     run(app)
@@ -189,14 +186,7 @@ def test_load_page_bad_paste_keeps_the_dataset(app):
     run(app)
     app.switch_page("pages/load.py")
     run(app)
-    app.segmented_control(key="load_mode").set_value("Paste text")
-    run(app)
-    app.text_area(key="paste_text").input("just some words, no table here")
-    run(app)
-    for b in app.button:
-        if b.label == "Load pasted text":
-            b.click()
-    run(app)
+    paste(app, "just some words, no table here")
     body = html_of(app)
     assert "rl-alert-error" in body and "Still showing the previously loaded data: sample.md" in body
 
