@@ -1,0 +1,27 @@
+"""The limits the README promises are the ones configured."""
+import re
+import tomllib
+from pathlib import Path
+
+from lib.diff import DiffOptions
+from lib.render import MAX_RENDER_CHARS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_upload_limit_and_headless_config_match_the_readme():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    readme = (ROOT / "README.md").read_text()
+    assert config["server"]["headless"] is True and config["browser"]["gatherUsageStats"] is False
+    assert f"| upload size | {config['server']['maxUploadSize']} MB |" in readme
+
+
+def test_diff_time_limit_and_render_cap_match_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    assert f"{DiffOptions().timeout:g} s per answer" in readme
+    assert re.search(rf"{MAX_RENDER_CHARS:,}", readme)
+
+
+def test_readme_starts_with_the_two_commands():
+    lines = [ln for ln in (ROOT / "README.md").read_text().splitlines() if ln.strip()]
+    assert lines[1] == "```sh" and lines[2].startswith("make run") and lines[3].startswith("make test")
