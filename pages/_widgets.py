@@ -6,12 +6,10 @@ Never through st.markdown: Streamlit renders `$…$` there as math and `[x](java
 """
 from __future__ import annotations
 
-import html as html_lib
-
 import streamlit as st
 
 from lib.dataset import Dataset
-from lib.render import DIFF_CSS
+from lib.render import DIFF_CSS, esc  # one escaping function for the whole app
 from pages import _state
 
 APP_CSS = """
@@ -25,10 +23,6 @@ APP_CSS = """
 .rl-side { font-size: .9rem; line-height: 1.45; overflow-wrap: anywhere; }
 .rl-side b { font-weight: 600; }
 """
-
-
-def esc(text: object) -> str:
-    return html_lib.escape(str(text), quote=True)
 
 
 def html(markup: str) -> None:
