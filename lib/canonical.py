@@ -30,7 +30,9 @@ class Canonical:
 def _text(series: pd.Series) -> pd.Series:
     """Cells as text: missing → "", numbers as written (1 not 1.0 where it was an integer)."""
     if series.dtype == object and pd.api.types.infer_dtype(series, skipna=False) == "string":
-        return series  # all text already (CSV, Markdown): the common case, no per-cell work
+        return series  # all text already (Markdown, JSON of strings): no per-cell work
+    if isinstance(series.dtype, pd.StringDtype) and not series.isna().any():
+        return series  # CSV columns arrive as pandas strings already
     if series.dtype == object or pd.api.types.is_string_dtype(series):
         out = series.astype(object).where(series.notna(), "")
         return out.map(lambda v: v if isinstance(v, str) else _scalar_text(v))
@@ -54,6 +56,20 @@ def _cap(warnings: list[LoadWarning], kind: str) -> list[LoadWarning]:
         return warnings
     rest = len(warnings) - MAX_WARNINGS_PER_KIND
     return warnings[:MAX_WARNINGS_PER_KIND] + [LoadWarning(None, f"… and {rest:,} more rows with {kind}.")]
+
+
+def _frame(columns: dict) -> pd.DataFrame:
+    """A frame whose text columns stay Python-object columns: pandas 3 would otherwise copy every
+    cell into an Arrow string array (a second copy of a 400 MB table), and analysis reads them
+    back as Python strings anyway."""
+    n = max((len(v) for v in columns.values() if not isinstance(v, str)), default=0)
+    out = {}
+    for key, values in columns.items():
+        if isinstance(values, str):
+            values = [values] * n
+        array = np.asarray(values) if not isinstance(values, np.ndarray) else values
+        out[key] = pd.Series(array, dtype=object if array.dtype.kind in "OUS" else array.dtype)
+    return pd.DataFrame(out)
 
 
 def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[str, str], name: str,
@@ -86,8 +102,8 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
         row = np.repeat(rows, k)
         meta_cols = [h for h in headers if h not in set(roles.values()) and h not in wide_models]
         meta = {c: repeat(_text(table[c])) for c in meta_cols}
-        frame = pd.DataFrame({"answer": base["answer"], "model_name": base["model_name"], "reference": reference,
-                              "source": source, "row": row, **({"sample_id": ids} if ids is not None else {}), **meta})
+        frame = _frame({"answer": base["answer"], "model_name": base["model_name"], "reference": reference,
+                        "source": source, "row": row, **({"sample_id": ids} if ids is not None else {}), **meta})
         missing = frame["answer"].str.strip() == ""
         if missing.any():
             warnings.append(LoadWarning(None, f"{int(missing.sum()):,} empty cells in model columns were skipped "
@@ -101,7 +117,7 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
         model = _text(table[roles["model"]]).str.strip() if "model" in roles else pd.Series(
             [default_model or "model"] * len(table), dtype=object)
         meta_cols = [h for h in headers if h not in set(roles.values())]
-        frame = pd.DataFrame({
+        frame = _frame({
             "answer": _text(table[roles["answer"]]).to_numpy(),
             "model_name": model.to_numpy(),
             "reference": _text(table[roles["reference"]]).to_numpy(),
