@@ -21,7 +21,7 @@ MAX_RENDER_CHARS = 20_000
 # Colours with alpha over the theme's own text colour: readable on light and dark backgrounds.
 DIFF_CSS = """
 .rl-diff { white-space: pre-wrap; overflow-wrap: anywhere; word-break: normal; line-height: 1.6;
-  font-size: .95rem; margin: 0; }
+  font-size: .95rem; margin: 0; unicode-bidi: plaintext; }
 .rl-diff ins, .rl-snippet ins { background: rgba(46, 160, 67, .22); color: inherit;
   text-decoration: underline; text-decoration-color: rgba(46, 160, 67, .9);
   text-decoration-thickness: 2px; text-underline-offset: 2px; border-radius: 2px; }

@@ -49,6 +49,16 @@ def _rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> pd.
     return rows
 
 
+# Below this similarity a card shows the two texts side by side instead of a diff.
+UNRELATED_SIMILARITY = 0.2
+
+
+def _plain_pair(answer: str, other_text: str, other: str) -> str:
+    return ('<div class="rl-sbs"><div class="rl-col-head">Answer</div>'
+            f'<div class="rl-col-head">{esc(other)}</div>'
+            f"<div>{plain_html(answer)}</div><div>{plain_html(other_text)}</div></div>")
+
+
 def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
     """(similarity, html) of one answer's card."""
     against_source = view == "source" and bool(row.source)
@@ -72,14 +82,19 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
         counts = Counter(e.code for e in facts["edit_list"])
         for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             head.append(badge(f"{code}" + (f" ×{n}" if n > 1 else ""), "code"))
+    other = "Source" if against_source else "Reference"
     if result.timed_out:
         body = (
             '<div class="rl-note">Too different to align within the time limit '
             f"({options.timeout:g} s): the two texts are shown side by side without highlighting.</div>"
-            '<div class="rl-sbs"><div class="rl-col-head">Answer</div><div class="rl-col-head">'
-            + ("Source" if against_source else "Reference") + "</div>"
-            f"<div>{plain_html(row.answer)}</div><div>{plain_html(base)}</div></div>"
+            + _plain_pair(row.answer, base, other)
         )
+    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base.strip():
+        # A wholly different text (another language, an unrelated answer) as one long strike-through
+        # plus one long insertion helps nobody: say so and show the two texts next to each other.
+        body = (f'<div class="rl-note">The answer shares almost nothing with the {other.lower()} '
+                f"(similarity {sim:.2f}): shown side by side instead of as a diff.</div>"
+                + _plain_pair(row.answer, base, other))
     elif view == "side":
         body = side_by_side_html(result.segments, "Answer", "Source" if against_source else "Reference")
     else:

@@ -73,3 +73,10 @@ def test_time_limit_fallback_says_too_different(dataset, monkeypatch):
     monkeypatch.setattr(diff_module, "_raw_diff", slow)
     html = render_sample(dataset, None, "s2", None, options=DiffOptions(timeout=0.01))
     assert "Too different to align" in html
+
+
+def test_an_unrelated_answer_is_shown_side_by_side_with_a_note(make_dataset):
+    ds = make_dataset([{"model": "zh", "answer": "我们研究了语言模型的涌现能力。", "reference": "We study emergent abilities."}])
+    html = render_sample(ds, None, "1", None)
+    card = html.split('class="rl-card"', 1)[1]
+    assert "shares almost nothing with the reference" in card and 'class="rl-sbs"' in card and "<del>" not in card
