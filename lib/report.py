@@ -74,7 +74,9 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
     else:
         head.append(badge("✓ exact match" if exact else "≠ differs", "exact" if exact else "diff"))
     head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
-    head.append(f'<span class="rl-stat">{changed_spans(result.segments)} edit{"s" if changed_spans(result.segments) != 1 else ""}</span>')
+    spans = changed_spans(result.segments)
+    head.append(f'<span class="rl-stat" title="changed spans in this view; the code badges name the edits">'
+                f'{spans} change{"s" if spans != 1 else ""}</span>')
     if facts is not None:
         for flag in facts["flags"]:
             if flag != "exact":
