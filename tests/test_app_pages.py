@@ -207,3 +207,20 @@ def test_load_page_upload_replaces_the_dataset_and_a_bad_upload_does_not(app):
     body = html_of(app)
     assert "empty.csv" in body and "rl-alert-error" in body
     assert "Still showing the previously loaded data: three.csv" in body
+
+
+def test_load_page_lets_the_user_pick_another_table(app):
+    from tests.conftest import FIXTURES
+
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    app.segmented_control(key="load_mode").set_value("Upload a file")
+    run(app)
+    app.get("file_uploader")[0].upload("ragged.md", (FIXTURES / "ragged.md").read_bytes(), "text/markdown")
+    run(app)
+    table = next(s for s in app.selectbox if s.label == "Table / sheet")
+    table.set_value(1)
+    run(app)
+    assert list(app.dataframe[-1].value["model"]) == ["e"]
+    assert "<dt>Answers</dt><dd>1</dd>" in html_of(app)
