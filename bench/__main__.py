@@ -62,6 +62,7 @@ NOTES = {
     "peak_rss_mb": "ru_maxrss of the load+analyse process",
     "peak_tree_pss_mb": "same + analysis workers (sum of PSS)",
     "app_process_peak_rss_mb": "ru_maxrss of the AppTest/reference process",
+    "analysis_processes": "most processes seen in the load+analyse tree",
 }
 
 
@@ -97,8 +98,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
 
 
-def _tree_pss_kb(root: int) -> int:
-    """Summed PSS (RSS where smaps_rollup is unreadable) of `root` and all its descendants."""
+def _tree_pss_kb(root: int) -> tuple[int, int]:
+    """(summed PSS, or RSS where smaps_rollup is unreadable, of `root` and all its descendants; how many)."""
     parents: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -109,9 +110,10 @@ def _tree_pss_kb(root: int) -> int:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         parents.setdefault(ppid, []).append(int(entry))
-    total, todo = 0, [root]
+    total, todo, count = 0, [root], 0
     while todo:
         pid = todo.pop()
+        count += 1
         todo += parents.get(pid, [])
         for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
             try:
@@ -124,7 +126,7 @@ def _tree_pss_kb(root: int) -> int:
                 break
             except OSError:
                 continue
-    return total
+    return total, count
 
 
 class TreeMemory:
@@ -132,13 +134,16 @@ class TreeMemory:
 
     def __init__(self, interval: float = 0.1) -> None:
         self.peak_kb = 0
+        self.max_processes = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, args=(interval,), daemon=True)
 
     def _loop(self, interval: float) -> None:
         while not self._stop.is_set():
             try:
-                self.peak_kb = max(self.peak_kb, _tree_pss_kb(os.getpid()))
+                kb, count = _tree_pss_kb(os.getpid())
+                self.peak_kb = max(self.peak_kb, kb)
+                self.max_processes = max(self.max_processes, count)
             except Exception:  # /proc unavailable: leave the peak at what we have
                 return
             self._stop.wait(interval)
@@ -189,7 +194,8 @@ def child_load_and_analyse(path: Path, reopen: bool) -> dict:
         analysis = analyze(frame)
         analysis_s = time.perf_counter() - started
     out = {"answers": len(frame), "load_s": load_s, "analysis_s": analysis_s,
-           "peak_rss_mb": peak_rss_mb(), "peak_tree_pss_mb": max(tree.peak_mb, peak_rss_mb())}
+           "peak_rss_mb": peak_rss_mb(), "peak_tree_pss_mb": max(tree.peak_mb, peak_rss_mb()),
+           "processes": tree.max_processes}
     assert len(analysis) == len(frame), (len(analysis), len(frame))
     if reopen:
         from lib import disk_cache
@@ -220,6 +226,7 @@ def load_and_analyse(path: Path, runs: int, workdir: Path) -> dict:
         "analysis_s": statistics.median(r["analysis_s"] for r in results),
         "peak_rss_mb": max(r["peak_rss_mb"] for r in results),
         "peak_tree_pss_mb": max(r["peak_tree_pss_mb"] for r in results),
+        "processes": max(r["processes"] for r in results),
     }
     if "reopen_from_disk_cache_s" in results[0]:
         out["reopen_from_disk_cache_s"] = results[0]["reopen_from_disk_cache_s"]
@@ -329,6 +336,7 @@ def run_section(samples: int, models: int, runs: int, subset: int, workdir: Path
         result.update(measure_pages(path, max(runs, 5)))
     result["peak_rss_mb"] = la["peak_rss_mb"]
     result["peak_tree_pss_mb"] = la["peak_tree_pss_mb"]
+    result["analysis_processes"] = la["processes"]
     if full:
         result["app_process_peak_rss_mb"] = peak_rss_mb()
     return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in result.items()}

@@ -224,3 +224,21 @@ def test_load_page_lets_the_user_pick_another_table(app):
     run(app)
     assert list(app.dataframe[-1].value["model"]) == ["e"]
     assert "<dt>Answers</dt><dd>1</dd>" in html_of(app)
+
+
+def test_load_page_renames_the_model_of_a_framework_export(app):
+    from tests.conftest import FIXTURES
+
+    path = FIXTURES / "lm-eval" / "Qwen2-7B" / "samples_gec_2024-06-01T10-00-00.jsonl"
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    app.segmented_control(key="load_mode").set_value("Upload a file")
+    run(app)
+    app.get("file_uploader")[0].upload(path.name, path.read_bytes(), "application/jsonl")
+    run(app)
+    assert "<dd>lm-eval-harness</dd>" in html_of(app)
+    name = next(t for t in app.text_input if t.label.startswith("Model name"))
+    name.input("qwen2-7b-instruct")
+    run(app)
+    assert set(app.dataframe[-1].value["model"]) == {"qwen2-7b-instruct"}
