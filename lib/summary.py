@@ -41,11 +41,17 @@ def format_summary(summary: dict[str, dict], top: int = 6) -> str:
     return "\n".join(lines)
 
 
+def spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will show, not run: text starting with = + - @ gets a leading '
+    (OWASP's advice against CSV formula injection; ids and model names come from strangers)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def category_table(analysis: pd.DataFrame) -> pd.DataFrame:
     """One row per answer with its flags and edit codes as text: the Categories page download."""
     return pd.DataFrame({
-        "sample_id": analysis["sample_id"],
-        "model": analysis["model"],
+        "sample_id": [spreadsheet_safe(str(v)) for v in analysis["sample_id"]],
+        "model": [spreadsheet_safe(str(v)) for v in analysis["model"]],
         "similarity": analysis["similarity"].round(4),
         "cer": analysis["cer"].round(4),
         "wer": analysis["wer"].round(4),

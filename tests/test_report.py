@@ -80,3 +80,12 @@ def test_an_unrelated_answer_is_shown_side_by_side_with_a_note(make_dataset):
     html = render_sample(ds, None, "1", None)
     card = html.split('class="rl-card"', 1)[1]
     assert "shares almost nothing with the reference" in card and 'class="rl-sbs"' in card and "<del>" not in card
+
+
+def test_category_csv_cells_cannot_run_as_formulas(make_dataset):
+    from lib.analysis import analyze
+    from lib.summary import category_table
+
+    ds = make_dataset([{"sample_id": "=HYPERLINK(\"http://x\")", "model": "@evil", "answer": "a", "reference": "b"}])
+    table = category_table(analyze(ds.frame))
+    assert table["sample_id"].iloc[0].startswith("'=") and table["model"].iloc[0] == "'@evil"
