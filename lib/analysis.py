@@ -16,7 +16,7 @@ from typing import Callable
 
 import pandas as pd
 
-from lib.answer_analysis import AnswerAnalysis, analyze_answer, analyze_chunk
+from lib.answer_analysis import AnswerAnalysis, analyze_chunk
 from lib.diff import DiffOptions
 
 ANALYSIS_COLUMNS: tuple[str, ...] = (

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from lib.diff import Segment
-from lib.tokens import is_cjk, is_punct, is_space, tokenize
+from lib.tokens import is_cjk, is_punct, tokenize
 from lib.wordlists import closed_class, expand_contractions, is_known_word
 
 OPERATIONS: dict[str, str] = {

@@ -6,7 +6,6 @@ click on a bar or heatmap cell tells the page which examples to list.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, Sequence
 
 import altair as alt

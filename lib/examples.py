@@ -7,7 +7,6 @@ whole answer; plain text, because the examples table renders no markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from lib.flags import FLAGS
 

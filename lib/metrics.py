@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from lib.diff import Segment, encode_keys, levenshtein
-from lib.tokens import is_space, tokenize
+from lib.tokens import tokenize
 
 
 def similarity(segments: Sequence[Segment]) -> float:

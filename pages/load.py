@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.dataset import ROLES, Dataset, LoadOptions
 from pages import _state
-from pages._widgets import alert, esc, facts, html, page_start
+from pages._widgets import alert, facts, html, page_start
 
 UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "parquet"]
 # Reading a file this large takes long enough that the user should see that work is going on.
