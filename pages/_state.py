@@ -53,7 +53,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner="Reading the file…", max_entries=16)
 def _parse(sha: str, name: str, options: LoadOptions, _data: bytes) -> Dataset:
     """Parse once per (content, name, options); `_data` is not hashed, `sha` stands for it."""
     return load_bytes(_data, name, options)
@@ -172,7 +172,7 @@ def current_analysis() -> pd.DataFrame:
     return result
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner="Counting edits and flags…", max_entries=8)
 def _tables(key: tuple, _analysis: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
     return edit_rows(_analysis), flag_rows(_analysis), _analysis.groupby("model", sort=False).size()
 

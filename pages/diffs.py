@@ -22,7 +22,7 @@ def _sample_index(sha: str, options: object, _dataset) -> object:
     return sample_index(_dataset.frame)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner="Aligning the answers…", max_entries=256)
 def _sample_html(key: tuple, sample_id: str, models: tuple[str, ...], view: str, sort: str, start: int,
                  _dataset, _analysis) -> str:
     """Rendered cards for one view; `key` (source + diff options) stands for the unhashed data."""
