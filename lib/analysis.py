@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import warnings
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -57,8 +58,12 @@ def _analyze(frame: pd.DataFrame, references: list[str], answers: list[str], sou
     if workers > 1 and n >= PARALLEL_MIN_ROWS:
         try:
             results = _analyze_parallel(references, answers, sources, options, progress, workers)
-        except (OSError, BrokenProcessPool):
-            results = None  # no worker processes here (sandbox, interactive main): do it in-process
+        except (OSError, BrokenProcessPool) as exc:
+            # No worker processes here (a sandbox, or a main script without a __main__ guard):
+            # do it in-process, and say so, since it is then about half as fast on 2 cores.
+            warnings.warn(f"analysis runs on one core: worker processes could not start ({exc})",
+                          RuntimeWarning, stacklevel=2)
+            results = None
     if results is None:
         results = []
         for start in range(0, n, PROGRESS_EVERY):

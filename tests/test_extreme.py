@@ -93,3 +93,21 @@ def test_invisible_differences_are_visible_in_the_rendered_diff():
 def test_flags_on_odd_text():
     assert answer_flags("👍", "The cat sat on the mat today.") == ()
     assert "wrong_language" in answer_flags("مرحبا بالعالم، هذا نص عربي طويل", "Hello world, this is a long English text")
+
+
+def test_analysis_falls_back_to_one_core_and_says_so(make_dataset, monkeypatch):
+    import warnings
+    from concurrent.futures.process import BrokenProcessPool
+
+    import lib.analysis as analysis
+
+    def broken(*args, **kwargs):
+        raise BrokenProcessPool("no workers here")
+
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr(analysis, "_analyze_parallel", broken)
+    ds = make_dataset([{"model": "a", "answer": "the cat", "reference": "a cat"}])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = analysis.analyze(ds.frame, workers=2)
+    assert len(out) == 1 and any("one core" in str(w.message) for w in caught)
