@@ -158,21 +158,38 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
     run = frame.groupby(["sample_id", "model_name"], sort=False).cumcount() + 1
     frame["run"] = run.astype(int)
     frame["model"] = frame["model_name"].where(run == 1, frame["model_name"] + " #" + run.astype(str))
-    dup = frame[run > 1]
-    if len(dup):
-        first_rows = frame[run == 1].set_index(["sample_id", "model_name"])["row"]
-        dup_warnings = []
-        for sample_id, model_name, label, row_no in zip(dup["sample_id"], dup["model_name"], dup["model"], dup["row"]):
-            first = first_rows.get((sample_id, model_name))
-            dup_warnings.append(LoadWarning(int(row_no), f"model \"{model_name}\" answers sample {sample_id} again "
-                                                         f"(first at {_where(first)}); kept as run \"{label}\"."))
-        warnings += _cap(dup_warnings, "a repeated model")
+    warnings += _run_warnings(frame, run)
 
     metadata = tuple(c for c in frame.columns if c not in CANONICAL_COLUMNS)
     frame = frame[list(CANONICAL_COLUMNS) + list(metadata)].reset_index(drop=True)
     frame["run"] = frame["run"].astype(int)
     frame["row"] = frame["row"].astype(int)
     return Canonical(frame=frame, shape=shape, columns=columns, warnings=tuple(warnings), metadata_columns=metadata)
+
+
+def _run_warnings(frame: pd.DataFrame, run: pd.Series) -> list[LoadWarning]:
+    """One warning per model that answers some sample more than once, naming the lines.
+
+    One per model rather than one per row: a file that repeats every model for every sample
+    (several runs on purpose) should say so once per model, not a thousand times."""
+    dup = frame[run > 1]
+    if dup.empty:
+        return []
+    first_rows = frame[run == 1].set_index(["sample_id", "model_name"])["row"]
+    warnings = []
+    for model_name, rows in dup.groupby("model_name", sort=False):
+        head = rows.iloc[0]
+        first = first_rows.get((head["sample_id"], model_name))
+        message = (f"model \"{model_name}\" answers sample {head['sample_id']} again "
+                   f"(first at {_where(first)}); kept as run \"{head['model']}\".")
+        if len(rows) > 1:
+            more = [str(int(r)) for r in rows["row"].iloc[1:MAX_WARNINGS_PER_KIND + 1]]
+            rest = len(rows) - 1 - len(more)
+            n = len(rows) - 1
+            message += (f" {n:,} more repeated answer{'s' if n > 1 else ''} of this model, at "
+                        f"line{'s' if n > 1 else ''} {', '.join(more)}{f' and {rest:,} more' if rest else ''}.")
+        warnings.append(LoadWarning(int(head["row"]), message))
+    return warnings
 
 
 def _where(row_no: object) -> str:

@@ -6,7 +6,6 @@ Chinese evaluation tables are often saved by Excel as GBK; Taiwanese ones as Big
 from __future__ import annotations
 
 import codecs
-import re
 
 from lib.dataset import LoadError
 
@@ -29,16 +28,41 @@ _COMMON = set(
     "需价花党华城石级整府离况亚请技际约示复病息究线似官火断精满支视消越器容照须九增研写称企八功吗包片史委乎"
     "查轻易早曾除农找装广显吧阿李标谈吃图念六引历首医局突专费号尽另周较注语仅考落青随选列武红响虽推势参希古"
     "眾個們來說時會對過發後為裡國這麼還進現當動點開種關應樣實體間問題聽見經機長東與將從學電話讓員變記請"
+    # the words of evaluation tables themselves, so that a short header row is enough
+    "模型答案正确錯誤误确確參参考標标准準輸输出入樣样本編编号號測测试試評评估價价原文題题目回預预測"
 )
-_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
+_PUNCTUATION = set("，。、：；？！“”‘’《》（）【】…—·「」『』")
 
 
 def _chinese_score(text: str) -> float:
-    """Share of CJK characters that are common ones: ~0.5+ for real text, low for mojibake."""
-    cjk = _CJK_RE.findall(text[:20000])
-    if not cjk:
+    """Share of non-ASCII characters that are common Chinese ones or Chinese punctuation: ~0.5+
+    for real text, low for mojibake (rare characters, stray symbols, private-use code points)."""
+    wide = [c for c in text[:20000] if ord(c) > 127]
+    if not wide:
         return 0.0
-    return sum(c in _COMMON for c in cjk) / len(cjk)
+    return sum(c in _COMMON or c in _PUNCTUATION for c in wide) / len(wide)
+
+
+def _gb2312_share(data: bytes) -> float:
+    """Share of non-ASCII bytes that form GB2312 pairs (both bytes 0xA1–0xFE).
+
+    Simplified Chinese saved as GBK is almost entirely GB2312; Latin-1 text has lone high bytes
+    next to ASCII. Decides short texts that hold too few characters for the frequency score."""
+    good = bad = 0
+    i, n = 0, min(len(data), 20000)
+    while i < n:
+        b = data[i]
+        if b < 0x80:
+            i += 1
+        elif 0xA1 <= b <= 0xF7 and i + 1 < n and 0xA1 <= data[i + 1] <= 0xFE:
+            good += 2
+            i += 2
+        else:
+            bad += 1
+            i += 1
+    return good / (good + bad) if good + bad else 0.0
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -93,6 +117,9 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         score, encoding, text = max(candidates, key=lambda c: c[0])
         if score > 0.15 and not _is_binary(text):
             return text, encoding
+        gb = next((c for c in candidates if c[1] == "gb18030"), None)
+        if gb and _gb2312_share(data) > 0.95 and not _is_binary(gb[2]):
+            return gb[2], "gb18030"
     text = data.decode("cp1252", errors="replace")
     if _is_binary(text) or data.count(0) > len(data) // 100:
         raise LoadError(f"{name} does not look like a text table (binary data); "

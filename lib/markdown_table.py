@@ -18,6 +18,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 @dataclass
 class MarkdownTable:
+    number: int                     # 1-based position among the file's tables
     start_line: int                 # 1-based line of the header
     header: list[str]
     rows: list[list[str]] = field(default_factory=list)
@@ -27,7 +28,7 @@ class MarkdownTable:
     @property
     def label(self) -> str:
         cols = ", ".join(self.header[:5]) + (" …" if len(self.header) > 5 else "")
-        return f"Table at line {self.start_line}: {cols} ({len(self.rows)} rows)"
+        return f"Table {self.number} (line {self.start_line}): {cols}"
 
 
 def split_cells(line: str) -> tuple[list[str], bool, bool]:
@@ -79,7 +80,7 @@ def parse_tables(text: str) -> list[MarkdownTable]:
     while i < len(lines) - 1:
         if _has_pipe(lines[i]) and _is_alignment(lines[i + 1]):
             header, _, _ = split_cells(lines[i])
-            table = MarkdownTable(start_line=i + 1, header=header)
+            table = MarkdownTable(number=len(tables) + 1, start_line=i + 1, header=header)
             i = _read_rows(lines, i + 2, table)
             tables.append(table)
         else:

@@ -41,8 +41,13 @@ METADATA_NAMES = {
 }
 
 
+# Traditional → simplified for the characters of the names above, so Big5 tables (正確答案,
+# 參考答案, 輸出, 樣本編號 …) match without a second list of names.
+_SIMPLIFIED = str.maketrans("確參標準輸問題樣編號稱預測覆應檢標", "确参标准输问题样编号称预测复应检标")
+
+
 def normalize(header: str) -> str:
-    return re.sub(r"[\s_\-./:()（）]+", "", str(header)).casefold()
+    return re.sub(r"[\s_\-./:()（）]+", "", str(header)).casefold().translate(_SIMPLIFIED)
 
 
 def infer_roles(headers: Sequence[str]) -> dict[str, str]:
