@@ -85,10 +85,11 @@ def _mark(symbol: str, title: str) -> str:
 def show_invisible(text: str) -> str:
     """Escaped `text` with invisible differences made visible (used inside <ins>/<del> only).
 
-    Ordinary spaces are marked only when the change is nothing but whitespace: a deleted word's
-    trailing space is not news, a doubled or trailing space is.
+    Ordinary spaces are marked only when the change holds no letter or digit: a deleted word's
+    trailing space is not news, but a doubled or trailing space is, and so are the spaces of a
+    punctuation swap (" -- " → "—" drops two spaces, which a struck-through blank would hide).
     """
-    pattern = _SPACES_ONLY_RE if text.isspace() else None
+    pattern = None if any(ch.isalnum() for ch in text) else _SPACES_ONLY_RE
     protected = _EMOJI_JOIN_RE.sub(lambda m: m.group(0).replace("\u200d", "\x00"), text)
 
     def replace(m: re.Match[str]) -> str:

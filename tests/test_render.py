@@ -28,6 +28,13 @@ def test_whitespace_only_changes_mark_their_spaces_but_word_changes_do_not():
     assert "␣" not in show_invisible("in ")
 
 
+def test_punctuation_swap_shows_the_spaces_it_drops():
+    # deepseek-r1 in sample.md: " -- " → "—"; the struck-through blanks must be visible.
+    out = show_invisible(" -- ")
+    assert out.count("␣") == 2 and "--" in out
+    assert "␣" not in show_invisible("—")
+
+
 def test_emoji_zwj_sequence_is_not_broken_up():
     assert "ZWJ" not in show_invisible("👩\u200d💻")
     assert "ZWJ" in show_invisible("a\u200db")
