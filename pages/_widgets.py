@@ -35,6 +35,12 @@ def inject_css() -> None:
     st.html(f"<style>{DIFF_CSS}{APP_CSS}</style>")
 
 
+def table_height(rows: int, max_rows: int = 20) -> int:
+    """Pixel height that shows every row up to `max_rows` (then the table scrolls): Streamlit's
+    default stops at ten rows, which hides the 16 runs of the bundled sample behind a scrollbar."""
+    return 38 + 35 * max(1, min(rows, max_rows))
+
+
 def alert(text: str, kind: str = "error") -> None:
     """An error/warning/info box for untrusted text (file names, cell text) — escaped, no markdown."""
     icon = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}[kind]

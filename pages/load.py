@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.dataset import ROLES, Dataset, LoadOptions
 from pages import _state
-from pages._widgets import alert, facts, html, page_start
+from pages._widgets import alert, facts, html, page_start, table_height
 
 UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "parquet"]
 # Reading a file this large takes long enough that the user should see that work is going on.
@@ -118,7 +118,7 @@ def report_panel(dataset: Dataset) -> None:
         st.subheader(f"Warnings ({len(r.warnings):,})")
         st.dataframe(
             pd.DataFrame({"Line": [w.line for w in r.warnings], "Message": [w.message for w in r.warnings]}),
-            hide_index=True, width="stretch", height=min(400, 38 + 35 * len(r.warnings)),
+            hide_index=True, width="stretch", height=table_height(len(r.warnings), 10),
         )
 
 
@@ -126,7 +126,7 @@ def preview(dataset: Dataset) -> None:
     st.subheader("Preview")
     frame = dataset.frame
     shown = frame.head(500)
-    st.dataframe(shown, hide_index=True, width="stretch", height=360)
+    st.dataframe(shown, hide_index=True, width="stretch", height=table_height(len(shown), 16))
     if len(frame) > len(shown):
         st.caption(f"First {len(shown):,} of {len(frame):,} answers.")
 

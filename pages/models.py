@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.leaderboard import leaderboard
 from pages import _state
-from pages._widgets import model_selector, page_start
+from pages._widgets import model_selector, page_start, table_height
 
 page_start()
 st.title("Models")
@@ -17,21 +17,27 @@ chosen = model_selector(dataset)
 analysis = _state.current_analysis()
 table = leaderboard(analysis)
 table.insert(0, "selected", table["model"].isin(chosen))
+# The words (flags, top edits) next to the numbers they explain; error rates after them.
+table = table[["selected", "model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits",
+               "cer", "wer", "edits"]]
 
 st.dataframe(
     table,
     hide_index=True,
     width="stretch",
+    height=table_height(len(table), 25),
     column_config={
-        "selected": st.column_config.CheckboxColumn("Selected", help="In the comparison (choose above)"),
-        "model": st.column_config.TextColumn("Model run"),
-        "answers": st.column_config.NumberColumn("Answers"),
-        "exact": st.column_config.NumberColumn("Exact", help="Answers equal to the reference (surrounding whitespace ignored)"),
-        "exact_rate": st.column_config.ProgressColumn("Exact rate", min_value=0.0, max_value=1.0, format="percent"),
-        "similarity": st.column_config.ProgressColumn("Mean similarity", min_value=0.0, max_value=1.0, format="%.3f"),
-        "cer": st.column_config.NumberColumn("Mean CER", format="%.3f", help="Character error rate against the reference"),
-        "wer": st.column_config.NumberColumn("Mean WER", format="%.3f", help="Word error rate against the reference"),
-        "edits": st.column_config.NumberColumn("Mean edits", format="%.1f", help="Changed spans per answer"),
+        "selected": st.column_config.CheckboxColumn("Selected", help="In the comparison (choose above)", width=70),
+        "model": st.column_config.TextColumn("Model run", width="medium"),
+        "answers": st.column_config.NumberColumn("Answers", width=70),
+        "exact": st.column_config.NumberColumn("Exact", help="Answers equal to the reference (surrounding whitespace ignored)", width=60),
+        "exact_rate": st.column_config.ProgressColumn("Exact rate", min_value=0.0, max_value=1.0, format="percent", width=110),
+        "similarity": st.column_config.ProgressColumn("Mean similarity", min_value=0.0, max_value=1.0, format="%.3f", width=120),
+        "cer": st.column_config.NumberColumn("Mean CER", format="%.3f", help="Character error rate against the reference", width=80),
+        "wer": st.column_config.NumberColumn("Mean WER", format="%.3f", help="Word error rate against the reference", width=80),
+        "edits": st.column_config.NumberColumn("Mean edits", format="%.1f", help="Changed spans per answer", width=80),
+        "flags": st.column_config.TextColumn("Flags", help="Answer-level problems and how many answers have them (see Categories)", width="medium"),
+        "top_edits": st.column_config.TextColumn("Top edits", help="The most frequent ERRANT-style edit types (see Categories)", width="medium"),
     },
 )
 if not chosen:

@@ -77,6 +77,9 @@ def test_models_page_lists_every_run_and_keeps_the_selection(app):
     assert len(table) == 16 and set(table["model"]) >= {"gpto1", "gpto1 #2"}
     top = table.sort_values("similarity", ascending=False).iloc[0]
     assert top["exact"] == 1
+    by_model = table.set_index("model")
+    assert by_model.loc["DeepSeek-Coder-V2-Lite-Instruct", "flags"] == "wrong language"
+    assert by_model.loc["minimax", "top_edits"] == "M:DET"
     app.multiselect(key="_w_models").set_value(["minimax", "zhipu"])
     run(app)
     app.switch_page("pages/diffs.py")

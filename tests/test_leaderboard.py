@@ -22,3 +22,16 @@ def test_leaderboard_ranks_by_mean_similarity_and_counts_exact():
 def test_empty_analysis_gives_empty_leaderboard_with_columns():
     table = leaderboard(pd.DataFrame(columns=["model", "exact", "similarity", "cer", "wer", "edits"]))
     assert table.empty and "exact_rate" in table.columns
+
+
+def test_leaderboard_names_flags_and_most_frequent_edits_per_model():
+    from lib.analysis import analyze
+    from lib.loaders import load_path
+
+    data = load_path("data/sample.md")
+    table = leaderboard(analyze(data.frame)).set_index("model")
+    assert "preamble" in table.loc["Meta-Llama-3.1-405B-Instruct-Turbo", "flags"]
+    assert table.loc["DeepSeek-Coder-V2-Lite-Instruct", "flags"] == "wrong language"
+    assert table.loc["minimax", "top_edits"] == "M:DET"
+    assert table.loc["gpt-4o-2024-08-06", "flags"] == "" and table.loc["gpt-4o-2024-08-06", "top_edits"] == ""
+    assert table.loc["deepseek-r1", "top_edits"].startswith("R:PREP ×2, R:PUNCT ×2")
