@@ -48,14 +48,16 @@ def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[s
                  measure: str = "count") -> alt.Chart:
     """Horizontal stacked bars: one bar per model, one colour per category; click selects."""
     pick = _pick()
-    value_title = "answers with it, per answer" if measure == "rate" else "count"
+    value_title = "per answer" if measure == "rate" else "count"
     height = max(120, 26 * len(models) + 40)
     return (
         alt.Chart(counts, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y("model:N", sort=list(models), title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X(f"{measure}:Q", title=value_title, stack="zero"),
+            # Every chosen model gets a row, with or without bars, so the two bar charts line up
+            # and "no flags" reads as an empty row rather than a missing model.
+            y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X(f"{measure}:Q", title=value_title, stack="zero", axis=_value_axis(measure)),
             color=alt.Color("category:N", scale=color_scale(domain), title=title.split(" per ")[0],
                             sort=list(domain)),
             order=alt.Order("category_order:Q"),
@@ -67,6 +69,15 @@ def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[s
         .add_params(pick)
         .properties(height=height)
     )
+
+
+def _value_axis(measure: str) -> alt.Axis:
+    """Counts are whole numbers (no "0.5 answers" tick); rates read as percentages."""
+    return alt.Axis(format=".0%") if measure == "rate" else alt.Axis(format="d", tickMinStep=1)
+
+
+def _count_legend(measure: str) -> alt.Legend:
+    return alt.Legend(format=".0%") if measure == "rate" else alt.Legend(format="d", tickMinStep=1)
 
 
 def _order_expr(domain: Sequence[str]) -> str:
@@ -86,10 +97,11 @@ def heatmap(counts: pd.DataFrame, models: Sequence[str], codes: Sequence[str], m
     pick = _pick()
     base = alt.Chart(counts, title="Edit codes per model").encode(
         x=alt.X("category:N", sort=list(codes), title=None, axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("model:N", sort=list(models), title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=alt.Axis(labelLimit=260)),
     )
     cells = base.mark_rect(stroke="#888", strokeWidth=0.3).encode(
-        color=alt.Color(f"{measure}:Q", scale=alt.Scale(scheme="oranges"), title=measure),
+        color=alt.Color(f"{measure}:Q", scale=alt.Scale(scheme="oranges", domainMin=0),
+                        title="per answer" if measure == "rate" else "count", legend=_count_legend(measure)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
         tooltip=[alt.Tooltip("model:N"), alt.Tooltip("category:N", title="code"), alt.Tooltip("count:Q"),
                  alt.Tooltip("rate:Q", format=".2f", title="per answer")],
@@ -123,7 +135,8 @@ def similarity_chart(analysis: pd.DataFrame, models: Sequence[str]) -> alt.Chart
         y=alt.Y("model:N", sort=list(models), title=None, axis=alt.Axis(labelLimit=260)),
         x=alt.X("from:Q", scale=alt.Scale(domain=[0, 1]), title="similarity"),
         x2="to:Q",
-        color=alt.Color("answers:Q", scale=alt.Scale(scheme="blues"), title="answers"),
+        color=alt.Color("answers:Q", scale=alt.Scale(scheme="blues", domainMin=0), title="answers",
+                        legend=_count_legend("count")),
         tooltip=[alt.Tooltip("model:N"), alt.Tooltip("from:Q", format=".2f", title="similarity from"),
                  alt.Tooltip("to:Q", format=".2f", title="to"), alt.Tooltip("answers:Q"),
                  alt.Tooltip("mean:Q", format=".3f", title="model mean")],

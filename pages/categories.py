@@ -10,7 +10,7 @@ from lib.flags import FLAGS
 from lib.render import snippet_html
 from lib.summary import category_table
 from pages import _state
-from pages._widgets import esc, html, model_selector, page_start
+from pages._widgets import esc, html, model_selector, page_start, table_height
 
 EXAMPLE_LIMIT = 500
 CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
@@ -102,7 +102,7 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
                "Select a row to see it highlighted and open it in the Diffs page.")
     event = st.dataframe(
         table[["model", "sample_id", "category", "change", "context"]],
-        hide_index=True, width="stretch", height=min(420, 38 + 35 * len(table)),
+        hide_index=True, width="stretch", height=table_height(len(table), 11),
         on_select="rerun", selection_mode="single-row", key="examples",
         column_config={
             "model": st.column_config.TextColumn("Model", width="small"),
