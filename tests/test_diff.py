@@ -105,15 +105,13 @@ def test_time_limit_falls_back_to_whole_texts(monkeypatch):
     assert result.segments == (Segment("delete", ref="one two three"), Segment("insert", ans="four five six"))
 
 
+@pytest.mark.timeout(60)  # a hang guard, not a speed target (those live in bench/)
 def test_a_huge_answer_finishes_within_the_time_limit():
     import random
-    import time
 
     rng = random.Random(1)
     words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
     a = " ".join(rng.choice(words) for _ in range(150_000))
     b = " ".join(rng.choice(words) for _ in range(150_000))
-    started = time.perf_counter()
     result = diff_texts(a, b, DiffOptions(timeout=0.5))
-    assert time.perf_counter() - started < 10  # generous: the point is "does not hang"
     assert "".join(s.ref for s in result.segments if s.op != "insert") == a

@@ -1,7 +1,7 @@
 """Extreme content: huge answers, many rows and models, odd characters. Nothing hangs or breaks."""
 from __future__ import annotations
 
-import time
+import pytest
 
 import pandas as pd
 
@@ -20,22 +20,22 @@ def rebuilt(reference: str, answer: str, **options) -> None:
     assert "".join(s.ans for s in segs if s.op != "delete") == answer
 
 
+@pytest.mark.timeout(60)  # a hang guard, not a speed target (those live in bench/)
 def test_one_megabyte_answer_is_diffed_within_the_time_limit_and_drawn_truncated():
     words = [f"w{i % 997}" for i in range(200_000)]
     answer = " ".join(words)[:1_000_000]
     reference = " ".join(reversed(words))[:5_000]
-    started = time.perf_counter()
     result = diff_texts(reference, answer, DiffOptions(timeout=0.5))
-    assert time.perf_counter() - started < 15
+    assert "".join(s.ans for s in result.segments if s.op != "delete") == answer
     html = inline_html(result.segments)
     assert "more characters not shown" in html and len(html) < 10 * MAX_RENDER_CHARS
 
 
+@pytest.mark.timeout(60)
 def test_analysis_of_a_huge_answer_finishes(make_dataset):
     ds = make_dataset([{"model": "m", "answer": "x " * 300_000, "reference": "a short reference"}])
-    started = time.perf_counter()
     out = analyze(ds.frame, DiffOptions(timeout=0.5))
-    assert time.perf_counter() - started < 20 and out["similarity"].iloc[0] < 0.1
+    assert out["similarity"].iloc[0] < 0.1
 
 
 def test_hundred_thousand_rows_load(tmp_path):
