@@ -14,6 +14,7 @@ R:PUNCT + R:OTHER), as ERRANT merges punctuation with surrounding whitespace.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -21,7 +22,8 @@ from typing import Callable, Sequence
 
 from lib.diff import Segment
 from lib.tokens import is_cjk, is_punct, tokenize
-from lib.wordlists import closed_class, expand_contractions, is_known_word
+from lib.wordlists import (IRREGULAR_NOUNS, IRREGULAR_VERBS, closed_classes, expand_contractions, is_known_word,
+                           is_meaning_swap, lemma_of, same_lemma)
 
 OPERATIONS: dict[str, str] = {
     "M": "Missing: the answer lacks reference text",
@@ -70,18 +72,41 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(t for t in tokenize(text) if not t.isspace() and not is_punct(t))
 
 
+# Symbols that act as punctuation in prose or Markdown; other symbols (currency, maths, emoji)
+# are content: "$" → "€" or an added "😊" is not a punctuation error.
+_MARK_SYMBOLS = frozenset("`^¨¯´~～|")
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c)[0] == "P" or c in _MARK_SYMBOLS
+
+
 def _is_punct_only(ref: str, ans: str) -> bool:
     """Only punctuation (and spacing) differs: "--" vs "—", "，" vs ",", a dropped comma."""
     squeeze = lambda s: "".join(c for c in s if not c.isspace())  # noqa: E731
     r, a = squeeze(ref), squeeze(ans)
     if not (r or a):
         return False
-    return all(is_punct(c) for c in r + a)
+    return all(_is_mark(c) for c in r + a)
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _orth_key(text: str, hyphens: bool) -> str:
+    key = "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split()).casefold()
+    return key.replace("-", "") if hyphens else key
 
 
 def _is_orth(ref: str, ans: str) -> bool:
-    """Same letters, other case or spacing ("Pre-training" vs "pre-training", "can not" vs "cannot")."""
-    return bool(ref and ans) and "".join(ref.split()).casefold() == "".join(ans.split()).casefold()
+    """Same letters, other case, spacing, width or hyphenation ("Pre-training" vs "pre-training",
+    "can not" vs "cannot", "ＡＢＣ" vs "ABC", "e-mail" vs "email", a zero-width space)."""
+    if not (ref and ans):
+        return False
+    if _orth_key(ref, False) == _orth_key(ans, False):
+        return True
+    r, a = _orth_key(ref, True), _orth_key(ans, True)
+    return r == a and any(c.isalpha() for c in r)
 
 
 def _is_contraction(ref: str, ans: str) -> bool:
@@ -98,23 +123,37 @@ def _closed(ref: str, ans: str) -> str | None:
     r, a = _words(ref), _words(ans)
     if len(r) > 1 or len(a) > 1 or not (r or a):
         return None
-    classes = {closed_class(w) for w in r + a}
-    if len(classes) == 1:
-        return classes.pop()
-    return None
+    # A word may sit in several classes ("but" PREP/CONJ, "to" PREP/PART): the first class both
+    # sides share names the edit, so "and" → "but" is CONJ.
+    shared = None
+    for w in r + a:
+        classes = closed_classes(w)
+        shared = [c for c in (shared if shared is not None else classes) if c in classes]
+    return shared[0] if shared else None
 
 
 def _noun_number(ref: str, ans: str) -> bool:
     r, a = ref.casefold(), ans.casefold()
     if not (_WORD_RE.fullmatch(r) and _WORD_RE.fullmatch(a)):
         return False
+    if same_lemma(r, a):
+        return lemma_of(r) in IRREGULAR_NOUNS  # child/children/childs
     short, long_ = sorted((r, a), key=len)
+    if short in IRREGULAR_VERBS:
+        return False  # go/goes, do/does, say/says: agreement, not number (MORPH)
     return long_ in (short + "s", short + "es") or (short.endswith("y") and long_ == short[:-1] + "ies")
 
 
 def _morph(ref: str, ans: str) -> bool:
     """Same stem, other ending: studies / studied / study, regard / regarding."""
     r, a = ref.casefold(), ans.casefold()
+    if same_lemma(r, a):
+        return True  # was/were, has/have, saw/seen, went/go
+    if r != a and " " not in r.strip() and " " not in a.strip():
+        er, ea = expand_contractions(r).split(), expand_contractions(a).split()
+        diff = [(x, y) for x, y in zip(er, ea) if x != y]
+        if len(er) == len(ea) > 1 and len(diff) == 1 and same_lemma(*diff[0]):
+            return True  # don't/doesn't, isn't/aren't
     if not (_WORD_RE.fullmatch(r) and _WORD_RE.fullmatch(a)) or r == a:
         return False
     common = 0
@@ -139,13 +178,17 @@ def _levenshtein(a: str, b: str) -> int:
 
 def _spell(ref: str, ans: str) -> bool:
     """A misspelling: one word for one word, and the answer's is no word or is nearly the reference's.
-    A single Chinese character for another is how Chinese misspellings look (研実 → 研究)."""
+    A single Chinese character for another is how Chinese misspellings look (研実 → 研究), unless
+    the swap changes the facts (三 → 两, 不 → 没, 大 → 小: OTHER). Function characters (的/地/得,
+    和/与) never get here: the closed classes name them first."""
     if not ref or not ans:
         return False
     if is_cjk(ref) and is_cjk(ans) and len(ref) == 1 and len(ans) == 1:
-        return True
+        return not is_meaning_swap(ref, ans)
     if not (_WORD_RE.fullmatch(ref) and _WORD_RE.fullmatch(ans)):
         return False
+    if any(c.isdigit() for c in ref + ans):
+        return False  # 2023 → 2024 is a changed fact, not a misspelling
     if not is_known_word(ans) and is_known_word(ref):
         return True
     distance = _levenshtein(ref.casefold(), ans.casefold())
@@ -267,11 +310,16 @@ def _piece(text: str, base: int, toks: list[tuple[str, int]], lo: int, hi: int) 
 
 def _split_block(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
     r, a = ref_text.strip(), ans_text.strip()
-    if not (" " in r or " " in a or "\n" in r or "\n" in a) and len(r) + len(a) < 60:
+    if r and r == a:
+        return _space_edits(ref_text, ans_text, ref_base, ans_base)  # "我用Python写" vs "我用 Python 写"
+    if not (" " in r or " " in a or "\n" in r or "\n" in a) and len(r) + len(a) < 60 \
+            and len(tokenize(r)) <= 1 and len(tokenize(a)) <= 1:
         return [_make(ref_text, ans_text, ref_base, ans_base)]  # one word (or mark) each: the common case
     r_toks, a_toks = _spans(ref_text), _spans(ans_text)
     if not r_toks and not a_toks:
         return [_make(ref_text, ans_text, ref_base, ans_base)] if (ref_text or ans_text) else []
+    if [t for t, _ in r_toks] == [t for t, _ in a_toks]:
+        return _space_edits(ref_text, ans_text, ref_base, ans_base)  # "我用Python写" vs "我用 Python 写"
     whole = _make(ref_text, ans_text, ref_base, ans_base)
     if (len(r_toks) + len(a_toks) <= 2 and whole.type != "OTHER") or not r_toks or not a_toks:
         return [whole]  # one word each, or one side empty: nothing to split
@@ -299,6 +347,24 @@ def _split_block(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> 
     if all(e.type != "OTHER" for e in edits):
         return edits  # "in the" → "through a": R:PREP + R:DET
     return [whole]  # a reworded clause: one edit, not a run of one-word edits
+
+
+def _space_edits(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
+    """The same tokens, other spacing: one ORTH edit per changed gap, not the words around it."""
+    r_all, a_all = tokenize(ref_text), tokenize(ans_text)
+    r_pos = [0]
+    for t in r_all:
+        r_pos.append(r_pos[-1] + len(t))
+    a_pos = [0]
+    for t in a_all:
+        a_pos.append(a_pos[-1] + len(t))
+    out = []
+    matcher = SequenceMatcher(None, r_all, a_all, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            r_s, a_s = "".join(r_all[i1:i2]), "".join(a_all[j1:j2])
+            out.append(Edit(_op(r_s, a_s), "ORTH", r_s, a_s, ref_base + r_pos[i1], ans_base + a_pos[j1]))
+    return out or [_make(ref_text, ans_text, ref_base, ans_base)]
 
 
 def extract_edits(segments: Sequence[Segment]) -> list[Edit]:

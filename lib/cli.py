@@ -45,7 +45,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     options = DiffOptions(unit=args.unit)
     models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
     samples = [args.sample] if args.sample is not None else None
-    analysis = analyze(dataset.frame, options)
+    analysis = analyze(dataset.frame)  # edits and flags are always named on the strict word diff
     html = render_report(dataset, analysis, sample_ids=samples, models=models, options=options)
     Path(args.output).write_text(html, encoding="utf-8")
     print(f"Wrote {args.output}")

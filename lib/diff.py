@@ -94,12 +94,19 @@ def _items(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
             continue
         keys.append(key)
         texts.append(token)
-    if loose:
-        # Leading/trailing separators never count as a difference when loose.
-        if keys and keys[0] == " ":
-            keys[0] = ""
-        if keys and keys[-1] == " ":
-            keys[-1] = ""
+    if loose and len(keys) > 1:
+        # Leading/trailing separators never count as a difference when loose: they join the token
+        # next to them ("world." and "world" are then the same item, not "world" plus an extra "").
+        if keys[0] == " ":
+            keys.pop(0)
+            first = texts.pop(0)
+            texts[0] = first + texts[0]
+        if len(keys) > 1 and keys[-1] == " ":
+            keys.pop()
+            last = texts.pop()
+            texts[-1] += last
+    elif loose and keys == [" "]:
+        keys[0] = ""
     return keys, texts
 
 

@@ -42,11 +42,11 @@ MIN_SCRIPT_UNITS = 5
 
 _LEAD_IN = re.compile(
     r"^\s*(?:sure|certainly|of course|okay|ok|here(?:'s| is| are)|below is|the corrected|corrected (?:text|version)"
-    r"|i (?:have|'ve) corrected|以下是|下面是|好的|当然|修改后|更正后|纠正后)",
+    r"|i(?: have|'ve|’ve) (?:corrected|fixed|revised|proofread)|以下是|下面是|好的|当然|修改后|更正后|纠正后)",
     re.IGNORECASE,
 )
 _TRAILING_NOTE = re.compile(
-    r"^\s*(?:\(|（|\[|note|notes|n\.b\.|p\.s\.|i (?:have|'ve|only)|i corrected|i changed|i fixed|changes made"
+    r"^\s*(?:\(|（|\[|note|notes|n\.b\.|p\.s\.|i(?: have|'ve|’ve| only)|i corrected|i hope|hope (?:this|that|it) helps|i changed|i fixed|changes made"
     r"|the (?:changes|corrections)|corrections?:|explanation|let me know|注[:：]|说明|修改说明|备注|以上)",
     re.IGNORECASE,
 )
@@ -67,7 +67,11 @@ def dominant_script(text: str) -> str:
     if not counts or sum(counts.values()) < MIN_SCRIPT_UNITS:
         return "none"
     script, _ = counts.most_common(1)[0]
-    return "han" if script == "kana" and counts["han"] else script
+    if script in ("han", "kana") and counts["kana"] >= 0.1 * (counts["han"] + counts["kana"]):
+        # Japanese mixes kanji and kana; Chinese has (almost) no kana. A Japanese answer to a
+        # Chinese reference is then another language, as it should be.
+        return "japanese"
+    return script
 
 
 def _edge_insert(segments: Sequence[Segment]) -> list[str]:
@@ -104,7 +108,8 @@ def _preamble(answer: str, reference: str, segments: Sequence[Segment] | None) -
             return False
         ends_like_intro = lead.endswith((":", "：")) or bool(re.search(r"[:：]\s*$", lead))
         words = len(lead.split()) + len(re.findall(r"[\u4e00-\u9fff]", lead)) // 2
-        return words >= 2 and (ends_like_intro or bool(_LEAD_IN.match(lead)))
+        # One word is enough: "Certainly." or "Corrected:" before the text is a lead-in.
+        return words >= 1 and (ends_like_intro or bool(_LEAD_IN.match(lead)))
     first_line = answer.strip().split("\n", 1)[0].strip()
     return bool(first_line) and first_line.endswith((":", "：")) and bool(_LEAD_IN.match(first_line)) \
         and not reference.strip().startswith(first_line)
@@ -133,7 +138,10 @@ def _truncated(answer: str, reference: str, segments: Sequence[Segment] | None) 
         else:
             break
     missing = "".join(tail).strip()
-    return len(missing) >= max(20, 0.15 * len(ref)) and _has_shared_body(segments, answer)
+    # A Chinese character carries about what an English word does: 20 characters is a sentence
+    # in English but a third of a paragraph in Chinese.
+    floor = 8 if dominant_script(ref) == "han" else 20
+    return len(missing) >= max(floor, 0.15 * len(ref)) and _has_shared_body(segments, answer)
 
 
 def _formatting(answer: str, reference: str) -> bool:

@@ -21,7 +21,9 @@ def similarity(segments: Sequence[Segment]) -> float:
     common = ref_len = ans_len = 0
     for seg in segments:
         if seg.op == "equal":
-            common += len(seg.ans)
+            # Both sides of an equal run are shared, even when they differ in what the options
+            # (or the exact-match fast path) ignore: counting one side twice gave values above 1.
+            common += len(seg.ans) + len(seg.ref)
             ref_len += len(seg.ref)
             ans_len += len(seg.ans)
         elif seg.op == "delete":
@@ -29,7 +31,7 @@ def similarity(segments: Sequence[Segment]) -> float:
         else:
             ans_len += len(seg.ans)
     total = ref_len + ans_len
-    return 1.0 if total == 0 else 2.0 * common / total
+    return 1.0 if total == 0 else common / total
 
 
 def changed_spans(segments: Sequence[Segment]) -> int:

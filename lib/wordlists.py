@@ -27,9 +27,26 @@ PRONOUNS = frozenset(
 )
 CONJUNCTIONS = frozenset(
     "and or nor but yet so for because although though while whereas if unless since whether once whenever "
-    "wherever lest and/or".split()
+    "wherever lest and/or when".split()
 )
 PARTICLES = frozenset("to not up off out down over away back".split())
+# Chinese function characters: a one-character edit among them is a grammar slip (的 → 地 is
+# R:PART, 和 → 与 R:CONJ), not a misspelling. Only single characters: Chinese edits are per character.
+CJK_DETERMINERS = frozenset("这 那 每 各 某 该 本 此 诸".split())
+CJK_PREPOSITIONS = frozenset("在 于 从 对 向 往 把 被 给 为 以 由 自 朝 比 按 距 离 沿 替".split())
+CJK_PRONOUNS = frozenset("我 你 您 他 她 它 谁 其 咱 俺 彼 之".split())
+CJK_CONJUNCTIONS = frozenset("和 与 及 并 而 或 但 且 跟 同 若 虽 则 因 故".split())
+CJK_PARTICLES = frozenset("的 地 得 了 着 过 吗 呢 吧 啊 呀 嘛 所 们 之".split())
+# Characters whose swap changes what the text says rather than how it is spelled: numbers,
+# negations and opposites. 三 → 两 or 上 → 下 is a changed fact (OTHER), like 2023 → 2024.
+CJK_NUMERALS = frozenset("零 〇 一 二 两 三 四 五 六 七 八 九 十 百 千 万 亿 半 几 双".split())
+CJK_NEGATIONS = frozenset("不 没 无 非 未 别 勿 莫 否".split())
+CJK_OPPOSITES = frozenset(
+    tuple(pair) for pair in
+    "大小 上下 多少 高低 长短 前后 左右 增减 升降 有无 好坏 新旧 早晚 快慢 轻重 远近 内外 正负 真假 进退 开关 "
+    "买卖 出入 来去 生死 男女 老少 冷热 强弱 胜负 东西 南北 先后 首末 涨跌 加减 优劣 难易 明暗 深浅 宽窄 粗细 厚薄 "
+    "是否 对错 得失 始终 收支".split()
+)
 CONTRACTIONS: dict[str, str] = {
     "n't": "not", "'s": "is", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "'m": "am",
     "can't": "can not", "cannot": "can not", "won't": "will not", "shan't": "shall not", "ain't": "am not",
@@ -37,8 +54,18 @@ CONTRACTIONS: dict[str, str] = {
 }
 # Checked in this order: the first class that holds both sides names the edit.
 CLOSED_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("DET", DETERMINERS), ("PREP", PREPOSITIONS), ("PRON", PRONOUNS), ("CONJ", CONJUNCTIONS), ("PART", PARTICLES),
+    ("DET", DETERMINERS | CJK_DETERMINERS), ("PREP", PREPOSITIONS | CJK_PREPOSITIONS),
+    ("PRON", PRONOUNS | CJK_PRONOUNS), ("CONJ", CONJUNCTIONS | CJK_CONJUNCTIONS), ("PART", PARTICLES | CJK_PARTICLES),
 )
+
+
+def is_meaning_swap(ref: str, ans: str) -> bool:
+    """One Chinese character for another that changes the facts: a number, a negation, an opposite."""
+    if ref in CJK_NUMERALS and ans in CJK_NUMERALS:
+        return True
+    if ref in CJK_NEGATIONS or ans in CJK_NEGATIONS:
+        return True
+    return (ref, ans) in CJK_OPPOSITES or (ans, ref) in CJK_OPPOSITES
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +86,43 @@ def is_known_word(word: str) -> bool:
         return True
     parts = [p for p in w.replace("’", "'").split("-") if p]
     return len(parts) > 1 and all(p in vocabulary for p in parts)
+
+
+def closed_classes(word: str) -> tuple[str, ...]:
+    """Every closed class that holds `word`, in CLOSED_CLASSES order ("but" is PREP and CONJ)."""
+    w = word.casefold()
+    return tuple(name for name, words in CLOSED_CLASSES if w in words)
+
+
+# Irregular inflections: ERRANT gets these from a lemmatiser; here a short list of the forms
+# learners and models confuse most ("has → have", "went → go", "children → childs").
+_IRREGULAR_LEMMAS: tuple[tuple[str, ...], ...] = (
+    ("be", "am", "is", "are", "was", "were", "been", "being", "'m", "'re", "'s"),
+    ("have", "has", "had", "having", "'ve", "'d"), ("do", "does", "did", "done", "doing"),
+    ("go", "goes", "went", "gone"), ("see", "saw", "seen"), ("run", "ran", "runned"),
+    ("come", "came"), ("take", "took", "taken"), ("give", "gave", "given"), ("get", "got", "gotten"),
+    ("make", "made"), ("know", "knew", "known"), ("think", "thought"), ("say", "said", "says"),
+    ("write", "wrote", "written"), ("eat", "ate", "eaten"), ("begin", "began", "begun"),
+    ("bring", "brought", "brang"), ("buy", "bought"), ("teach", "taught", "teached"), ("find", "found"),
+    ("leave", "left"), ("feel", "felt"), ("become", "became"), ("show", "shown"), ("speak", "spoke", "spoken"),
+    ("child", "children", "childs"), ("man", "men", "mans"), ("woman", "women"), ("person", "people"),
+    ("foot", "feet"), ("tooth", "teeth"), ("mouse", "mice"), ("phenomenon", "phenomena"),
+    ("criterion", "criteria"), ("datum", "data"), ("analysis", "analyses"), ("good", "better", "best"),
+    ("bad", "worse", "worst"),
+)
+_LEMMA = {form: forms[0] for forms in _IRREGULAR_LEMMAS for form in forms}
+IRREGULAR_NOUNS = frozenset("child man woman person foot tooth mouse phenomenon criterion datum analysis".split())
+IRREGULAR_VERBS = frozenset(forms[0] for forms in _IRREGULAR_LEMMAS) - IRREGULAR_NOUNS - {"good", "bad"}
+
+
+def lemma_of(word: str) -> str | None:
+    return _LEMMA.get(word.casefold())
+
+
+def same_lemma(a: str, b: str) -> bool:
+    """Two different irregular forms of one word ("was"/"were", "seen"/"saw", "child"/"children")."""
+    a, b = a.casefold().replace("’", "'"), b.casefold().replace("’", "'")
+    return a != b and a in _LEMMA and _LEMMA.get(a) == _LEMMA.get(b)
 
 
 def closed_class(word: str) -> str | None:

@@ -50,6 +50,13 @@ def test_chinese_answer_to_chinese_reference_is_not_wrong_language():
     assert "wrong_language" not in flags("我们研実了涌现能力。", "我们研究了涌现能力。")
 
 
+def test_japanese_answer_to_chinese_reference_is_wrong_language_despite_shared_kanji():
+    zh = "我们研究语言模型的涌现能力，发现它们取决于损失。"
+    assert "wrong_language" in flags("私たちは言語モデルの創発能力を研究し、それらが損失に依存することを発見した。", zh)
+    assert "wrong_language" not in flags("乔治・华盛顿是美国第一任总统，他领导了独立战争。",
+                                         "乔治·华盛顿是美国第一任总统，他领导了独立战争。")
+
+
 @pytest.mark.parametrize("answer,expected", [
     ("Here is the corrected text: " + REF, True),
     ("Sure! Here's the text with the misspellings corrected:\n\n" + REF, True),
