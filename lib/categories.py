@@ -195,6 +195,10 @@ def _spell(ref: str, ans: str) -> bool:
     return distance <= 2 and distance / max(len(ref), len(ans)) <= 0.34
 
 
+# Whitespace plus the zero-width characters that act as (invisible) spacing.
+_BLANKS = " \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
+
+
 # (type, rule) in order; the rule gets (reference side, answer side) stripped.
 CASCADE: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
     ("PUNCT", _is_punct_only),
@@ -215,8 +219,8 @@ LONG_EDIT_CHARS = 120
 @lru_cache(maxsize=65536)
 def classify(reference: str, answer: str) -> str:
     """The type of one edit (its two sides, stripped)."""
-    if not reference.strip() and not answer.strip():
-        return "ORTH"  # whitespace only: a doubled space, NBSP, a line break
+    if not reference.strip(_BLANKS) and not answer.strip(_BLANKS):
+        return "ORTH"  # whitespace only: a doubled space, NBSP, a line break, a zero-width space
     if len(reference) + len(answer) > LONG_EDIT_CHARS:
         if _is_orth(reference, answer):
             return "ORTH"

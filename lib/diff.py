@@ -243,7 +243,67 @@ def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()
         else:
             segments.append(Segment("insert", ans="".join(ans_texts[j:j + n])))
             j += n
-    return DiffResult(tuple(_merge_adjacent(segments)))
+    return DiffResult(tuple(_refine_marks(_merge_adjacent(segments))))
+
+
+# Longest replaced word (per side) that is looked at letter by letter for changed marks.
+_REFINE_MAX_CHARS = 100
+
+
+def _refine_marks(segments: list[Segment]) -> list[Segment]:
+    """Split a replaced word whose letters all survive: `"hello"` → `“hello”` shows two changed
+    quotes, not the word struck out and typed again; likewise a dropped hyphen or a zero-width
+    space inside a word. Semantic cleanup swallows such one-token matches, and only changes made
+    of marks are split back out: "irregardless" → "regardless" stays a whole-word change."""
+    out: list[Segment] = []
+    k = 0
+    while k < len(segments):
+        seg = segments[k]
+        nxt = segments[k + 1] if k + 1 < len(segments) else None
+        if (seg.op == "delete" and nxt is not None and nxt.op == "insert"
+                and len(seg.ref) <= _REFINE_MAX_CHARS and len(nxt.ans) <= _REFINE_MAX_CHARS
+                and not any(c.isspace() for c in seg.ref + nxt.ans)):
+            refined = _mark_only_changes(seg.ref, nxt.ans)
+            if refined is not None:
+                out.extend(refined)
+                k += 2
+                continue
+        out.append(seg)
+        k += 1
+    return _merge_adjacent(out) if len(out) != len(segments) else out
+
+
+_HYPHENS = frozenset("-‐‑­")
+
+
+def _joins_word(text: str, i: int, j: int) -> bool:
+    """text[i:j] is a hyphen between two letters."""
+    return (j > i and all(c in _HYPHENS for c in text[i:j]) and 0 < i and j < len(text)
+            and text[i - 1].isalnum() and text[j].isalnum())
+
+
+def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
+    """Character segments of ref → ans when every change is a mark (no letter or digit), else None."""
+    from difflib import SequenceMatcher
+
+    opcodes = SequenceMatcher(None, ref, ans, autojunk=False).get_opcodes()
+    shared = "".join(ref[i1:i2] for tag, i1, i2, _, _ in opcodes if tag == "equal")
+    if not any(c.isalnum() for c in shared):
+        return None
+    out: list[Segment] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if any(c.isalnum() for c in ref[i1:i2] + ans[j1:j2]) and tag != "equal":
+            return None
+        if tag != "equal" and (_joins_word(ref, i1, i2) or _joins_word(ans, j1, j2)):
+            return None  # pre-training / pretraining is one word spelt two ways (ORTH), kept whole
+        if tag == "equal":
+            out.append(Segment("equal", ref[i1:i2], ans[j1:j2]))
+        else:
+            if i2 > i1:
+                out.append(Segment("delete", ref=ref[i1:i2]))
+            if j2 > j1:
+                out.append(Segment("insert", ans=ans[j1:j2]))
+    return out
 
 
 def _fallback(reference: str, answer: str) -> tuple[Segment, ...]:

@@ -49,6 +49,8 @@ def edits(reference: str, answer: str) -> list[tuple[str, str, str]]:
     # width and hyphenation are orthography
     ("ＡＢＣ测试", "ABC测试", [("R:ORTH", "ＡＢＣ", "ABC")]),
     ("This is pre-training.", "This is pretraining.", [("R:ORTH", "pre-training", "pretraining")]),
+    # a zero-width space inside a word is invisible spacing
+    ("Hello\u200bworld", "Helloworld", [("U:ORTH", "\u200b", "")]),
     # currency symbols and emoji are not punctuation
     ("It costs $5.", "It costs €5.", [("R:OTHER", "$", "€")]),
     ("happy 😊", "happy", [("U:OTHER", "😊", "")]),

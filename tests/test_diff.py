@@ -115,3 +115,22 @@ def test_a_huge_answer_finishes_within_the_time_limit():
     b = " ".join(rng.choice(words) for _ in range(150_000))
     result = diff_texts(a, b, DiffOptions(timeout=0.5))
     assert "".join(s.ref for s in result.segments if s.op != "insert") == a
+
+
+@pytest.mark.parametrize("reference, answer, changes", [
+    ('He said: “hello”.', 'He said: "hello".', [("delete", "“"), ("insert", '"'), ("delete", "”"), ("insert", '"')]),
+    ("Use the diff tool.", "Use the `diff` tool.", [("insert", "`"), ("insert", "`")]),
+    ("Helloworld", "Hello\u200bworld", [("insert", "\u200b")]),
+    ("the US army", "the U.S. army", [("insert", "."), ("insert", ".")]),
+])
+def test_a_word_whose_letters_all_survive_shows_only_its_changed_marks(reference, answer, changes):
+    segments = diff_texts(reference, answer).segments
+    assert [(s.op, s.text) for s in segments if s.op != "equal"] == changes
+    assert "".join(s.ref for s in segments if s.op != "insert") == reference
+    assert "".join(s.ans for s in segments if s.op != "delete") == answer
+
+
+def test_letter_changes_and_hyphenation_keep_the_whole_word():
+    assert changes("regardless", "irregardless") == [("delete", "regardless"), ("insert", "irregardless")]
+    assert changes("This is pretraining.", "This is pre-training.") == [("delete", "pretraining"),
+                                                                      ("insert", "pre-training")]
