@@ -101,7 +101,23 @@ def _has_shared_body(segments: Sequence[Segment], reference: str) -> bool:
     return shared >= 0.5 * len(reference.strip())
 
 
+def _colon_lead(answer: str, reference: str) -> bool:
+    """"The corrected sentence is: The quick…": a lead-in ending in a colon, then the reference's
+    own opening. The alignment may pair the lead-in's "The" with the reference's, so this looks
+    at the texts, not the diff."""
+    text = answer.lstrip()
+    m = re.search(r"[:：]", text[:160])
+    if not m or "\n" in text[:m.start()]:
+        return False
+    head, rest = text[:m.end()], text[m.end():].lstrip()
+    opening = reference.strip()[:20]
+    return bool(opening) and rest.startswith(opening) and not reference.strip().startswith(head) \
+        and bool(_LEAD_IN.match(head) or len(head.split()) >= 3)
+
+
 def _preamble(answer: str, reference: str, segments: Sequence[Segment] | None) -> bool:
+    if _colon_lead(answer, reference):
+        return True
     if segments is not None and _has_shared_body(segments, reference):
         lead = _leading_insert(segments).strip()
         if not lead:

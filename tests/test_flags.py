@@ -61,6 +61,8 @@ def test_japanese_answer_to_chinese_reference_is_wrong_language_despite_shared_k
     ("Here is the corrected text: " + REF, True),
     ("Sure! Here's the text with the misspellings corrected:\n\n" + REF, True),
     ("以下是修改后的文本：" + REF, True),
+    ("The corrected text is: " + REF, True),  # its "The" aligns with the reference's first word
+    ("Revised version of the paragraph: " + REF, True),
     ("Today we study " + REF[9:], False),  # a changed first word is not chatter
 ])
 def test_preamble(answer, expected):
@@ -106,3 +108,11 @@ def test_dominant_script():
 def test_flags_are_listed_in_order():
     assert list(FLAGS) == ["exact", "empty", "wrong_language", "preamble", "commentary", "truncated", "formatting",
                            "unchanged"]
+
+
+def test_same_line_lead_in_is_a_preamble_even_when_its_first_word_aligns_with_the_reference():
+    ref = "The quick brown fox jumps over the lazy dog and runs into the forest."
+    assert "preamble" in flags("The corrected sentence is: " + ref, ref)
+    assert "preamble" not in flags(ref, ref)
+    note = "Note: the fox is quick. The dog is lazy and sleeps all day long."
+    assert "preamble" not in flags(note, note)  # a colon the reference itself has
