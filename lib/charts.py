@@ -12,11 +12,12 @@ import altair as alt
 import pandas as pd
 
 PICK = "pick"
-# Colour-blind-safe-ish categorical palette (Tableau 20 order: distinct neighbours).
+# Colour-blind-safe-ish categorical palette (Tableau 10, then colours unlike any of it: NOUN:NUM
+# and WO must not look like PUNCT).
 PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
-    "#9c755f", "#bab0ac", "#1f77b4", "#aec7e8", "#ffbb78", "#98df8a", "#d62728", "#c5b0d5",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    "#9c755f", "#bab0ac", "#17becf", "#bcbd22", "#ffbb78", "#98df8a", "#d62728", "#c5b0d5",
+    "#8c564b", "#e377c2", "#7f7f7f", "#1f77b4", "#aec7e8",
 )
 
 
@@ -49,14 +50,14 @@ def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[s
     """Horizontal stacked bars: one bar per model, one colour per category; click selects."""
     pick = _pick()
     value_title = "per answer" if measure == "rate" else "count"
-    height = max(120, 26 * len(models) + 40)
+    height = _height(models, axes=70)
     return (
         alt.Chart(counts, title=title)
         .mark_bar()
         .encode(
             # Every chosen model gets a row, with or without bars, so the two bar charts line up
             # and "no flags" reads as an empty row rather than a missing model.
-            y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=_model_axis()),
             x=alt.X(f"{measure}:Q", title=value_title, stack="zero", axis=_value_axis(measure)),
             color=alt.Color("category:N", scale=color_scale(domain), title=title.split(" per ")[0],
                             sort=list(domain)),
@@ -69,6 +70,20 @@ def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[s
         .add_params(pick)
         .properties(height=height)
     )
+
+
+# Pixels per model row. Streamlit sizes charts to fit, so a chart's height includes its title and
+# axes: `axes` is what those take, and every row keeps room for its label.
+ROW_PX = 24
+
+
+def _height(models: Sequence[str], axes: int) -> int:
+    return max(140, ROW_PX * len(models) + axes)
+
+
+def _model_axis() -> alt.Axis:
+    """Model names on the y axis: long names cut at 260 px, and never dropped for lack of room."""
+    return alt.Axis(labelLimit=260, labelOverlap=False)
 
 
 def _value_axis(measure: str) -> alt.Axis:
@@ -97,7 +112,7 @@ def heatmap(counts: pd.DataFrame, models: Sequence[str], codes: Sequence[str], m
     pick = _pick()
     base = alt.Chart(counts, title="Edit codes per model").encode(
         x=alt.X("category:N", sort=list(codes), title=None, axis=alt.Axis(labelAngle=-45)),
-        y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=_model_axis()),
     )
     cells = base.mark_rect(stroke="#888", strokeWidth=0.3).encode(
         color=alt.Color(f"{measure}:Q", scale=alt.Scale(scheme="oranges", domainMin=0),
@@ -107,7 +122,7 @@ def heatmap(counts: pd.DataFrame, models: Sequence[str], codes: Sequence[str], m
                  alt.Tooltip("rate:Q", format=".2f", title="per answer")],
     ).add_params(pick)
     text = base.mark_text(fontSize=10).encode(text=alt.Text("count:Q"))
-    return (cells + text).properties(height=max(120, 24 * len(models) + 60))
+    return (cells + text).properties(height=_height(models, axes=140))
 
 
 SIMILARITY_BINS = 20
@@ -130,9 +145,11 @@ def similarity_bins(analysis: pd.DataFrame, models: Sequence[str]) -> pd.DataFra
 def similarity_chart(analysis: pd.DataFrame, models: Sequence[str]) -> alt.Chart:
     """Distribution of similarity per model: one row per model, darker = more answers in that range."""
     data = similarity_bins(analysis, models)
-    height = max(120, 26 * len(models) + 40)
-    cells = alt.Chart(data, title="Similarity to the reference per model (1 = identical)").mark_rect().encode(
-        y=alt.Y("model:N", sort=list(models), title=None, axis=alt.Axis(labelLimit=260)),
+    height = _height(models, axes=80)
+    rows = alt.Scale(domain=list(models))
+    title = "Similarity to the reference per model (1 = identical; red tick = the model's mean)"
+    cells = alt.Chart(data, title=title).mark_rect().encode(
+        y=alt.Y("model:N", scale=rows, title=None, axis=_model_axis()),
         x=alt.X("from:Q", scale=alt.Scale(domain=[0, 1]), title="similarity"),
         x2="to:Q",
         color=alt.Color("answers:Q", scale=alt.Scale(scheme="blues", domainMin=0), title="answers",
@@ -141,8 +158,9 @@ def similarity_chart(analysis: pd.DataFrame, models: Sequence[str]) -> alt.Chart
                  alt.Tooltip("to:Q", format=".2f", title="to"), alt.Tooltip("answers:Q"),
                  alt.Tooltip("mean:Q", format=".3f", title="model mean")],
     )
-    mean = alt.Chart(data).mark_tick(color="#e15759", thickness=2, size=18).encode(
-        y=alt.Y("model:N", sort=list(models)), x="mean:Q",
+    mean = alt.Chart(data).mark_tick(color="#e15759", thickness=2, size=ROW_PX - 6).encode(
+        y=alt.Y("model:N", scale=rows), x="mean:Q",
+        tooltip=[alt.Tooltip("model:N"), alt.Tooltip("mean:Q", format=".3f", title="mean similarity")],
     )
     return (cells + mean).properties(height=height)
 
