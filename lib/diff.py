@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Literal
 
 from lib.tokens import Unit, is_punct, is_space, tokenize
@@ -273,19 +274,19 @@ def _refine_marks(segments: list[Segment]) -> list[Segment]:
     return _merge_adjacent(out) if len(out) != len(segments) else out
 
 
-_HYPHENS = frozenset("-‐‑­")
+# Marks that belong to the word they sit in: a hyphen (pre-training) or an apostrophe (it's, its).
+_WORD_MARKS = frozenset("-\u2010\u2011\u00ad'\u2019")
+_APOSTROPHES = frozenset("'\u2019")
 
 
 def _joins_word(text: str, i: int, j: int) -> bool:
-    """text[i:j] is a hyphen between two letters."""
-    return (j > i and all(c in _HYPHENS for c in text[i:j]) and 0 < i and j < len(text)
+    """text[i:j] is a hyphen or apostrophe between two letters: part of the word, not punctuation."""
+    return (j > i and all(c in _WORD_MARKS for c in text[i:j]) and 0 < i and j < len(text)
             and text[i - 1].isalnum() and text[j].isalnum())
 
 
 def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
     """Character segments of ref → ans when every change is a mark (no letter or digit), else None."""
-    from difflib import SequenceMatcher
-
     opcodes = SequenceMatcher(None, ref, ans, autojunk=False).get_opcodes()
     shared = "".join(ref[i1:i2] for tag, i1, i2, _, _ in opcodes if tag == "equal")
     if not any(c.isalnum() for c in shared):
@@ -294,8 +295,10 @@ def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
     for tag, i1, i2, j1, j2 in opcodes:
         if any(c.isalnum() for c in ref[i1:i2] + ans[j1:j2]) and tag != "equal":
             return None
-        if tag != "equal" and (_joins_word(ref, i1, i2) or _joins_word(ans, j1, j2)):
-            return None  # pre-training / pretraining is one word spelt two ways (ORTH), kept whole
+        if tag == "replace" and set(ref[i1:i2] + ans[j1:j2]) <= _APOSTROPHES:
+            pass  # it's / it’s: a typographic variant of the same mark
+        elif tag != "equal" and (_joins_word(ref, i1, i2) or _joins_word(ans, j1, j2)):
+            return None  # pre-training / pretraining, its / it's: other words, kept whole
         if tag == "equal":
             out.append(Segment("equal", ref[i1:i2], ans[j1:j2]))
         else:

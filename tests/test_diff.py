@@ -122,6 +122,7 @@ def test_a_huge_answer_finishes_within_the_time_limit():
     ("Use the diff tool.", "Use the `diff` tool.", [("insert", "`"), ("insert", "`")]),
     ("Helloworld", "Hello\u200bworld", [("insert", "\u200b")]),
     ("the US army", "the U.S. army", [("insert", "."), ("insert", ".")]),
+    ("it's late", "it\u2019s late", [("delete", "'"), ("insert", "\u2019")]),
 ])
 def test_a_word_whose_letters_all_survive_shows_only_its_changed_marks(reference, answer, changes):
     segments = diff_texts(reference, answer).segments
@@ -134,3 +135,4 @@ def test_letter_changes_and_hyphenation_keep_the_whole_word():
     assert changes("regardless", "irregardless") == [("delete", "regardless"), ("insert", "irregardless")]
     assert changes("This is pretraining.", "This is pre-training.") == [("delete", "pretraining"),
                                                                       ("insert", "pre-training")]
+    assert changes("and its results", "and it's results") == [("delete", "its"), ("insert", "it's")]
