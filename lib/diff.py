@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from lib.tokens import Unit, is_punct, is_space, tokenize
+from lib.tokens import Unit, is_cjk, is_punct, is_space, tokenize
 
 try:  # The C++ port: same algorithm, ~50x faster. Pure Python diff-match-patch is the fallback.
     import fast_diff_match_patch as _fast
@@ -253,9 +253,9 @@ _REFINE_MAX_CHARS = 100
 
 def _refine_marks(segments: list[Segment]) -> list[Segment]:
     """Split a replaced word whose letters all survive: `"hello"` → `“hello”` shows two changed
-    quotes, not the word struck out and typed again; likewise a dropped hyphen or a zero-width
-    space inside a word. Semantic cleanup swallows such one-token matches, and only changes made
-    of marks are split back out: "irregardless" → "regardless" stays a whole-word change."""
+    quotes, not the word struck out and typed again; likewise a zero-width space inside a word,
+    and Chinese typos a character apart. Semantic cleanup swallows such one-token matches; only
+    these are split back out: "irregardless" → "regardless" stays a whole-word change."""
     out: list[Segment] = []
     k = 0
     while k < len(segments):
@@ -285,15 +285,25 @@ def _joins_word(text: str, i: int, j: int) -> bool:
             and text[i - 1].isalnum() and text[j].isalnum())
 
 
+# In Chinese a change block is split back into characters when each change in it is this small:
+# typos one character apart (公圆，天汽 → 公园，天气), not a reworded clause.
+_CJK_SPLIT_MAX = 2
+
+
 def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
-    """Character segments of ref → ans when every change is a mark (no letter or digit), else None."""
+    """Character segments of ref → ans when every change is a mark (no letter or digit), or, in
+    Chinese, a character or two between shared characters; else None (keep the block whole)."""
     opcodes = SequenceMatcher(None, ref, ans, autojunk=False).get_opcodes()
     shared = "".join(ref[i1:i2] for tag, i1, i2, _, _ in opcodes if tag == "equal")
     if not any(c.isalnum() for c in shared):
         return None
+    chinese = all(is_cjk(c) or not c.isalnum() for c in ref + ans)
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in opcodes:
-        if any(c.isalnum() for c in ref[i1:i2] + ans[j1:j2]) and tag != "equal":
+        if chinese and tag != "equal":
+            if max(i2 - i1, j2 - j1) > _CJK_SPLIT_MAX:
+                return None
+        elif any(c.isalnum() for c in ref[i1:i2] + ans[j1:j2]) and tag != "equal":
             return None
         if tag == "replace" and set(ref[i1:i2] + ans[j1:j2]) <= _APOSTROPHES:
             pass  # it's / it’s: a typographic variant of the same mark

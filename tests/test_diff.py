@@ -123,6 +123,7 @@ def test_a_huge_answer_finishes_within_the_time_limit():
     ("Helloworld", "Hello\u200bworld", [("insert", "\u200b")]),
     ("the US army", "the U.S. army", [("insert", "."), ("insert", ".")]),
     ("it's late", "it\u2019s late", [("delete", "'"), ("insert", "\u2019")]),
+    ("去了公园，天气很好", "去了公圆，天汽很好", [("delete", "园"), ("insert", "圆"), ("delete", "气"), ("insert", "汽")]),
 ])
 def test_a_word_whose_letters_all_survive_shows_only_its_changed_marks(reference, answer, changes):
     segments = diff_texts(reference, answer).segments
@@ -136,3 +137,8 @@ def test_letter_changes_and_hyphenation_keep_the_whole_word():
     assert changes("This is pretraining.", "This is pre-training.") == [("delete", "pretraining"),
                                                                       ("insert", "pre-training")]
     assert changes("and its results", "and it's results") == [("delete", "its"), ("insert", "it's")]
+
+
+def test_a_reworded_chinese_clause_stays_one_change():
+    assert changes("今天的会议讨论了预算问题。", "本次会上大家主要谈的是钱的事情。") == [
+        ("delete", "今天的会议讨论了预算问题"), ("insert", "本次会上大家主要谈的是钱的事情")]
