@@ -40,7 +40,7 @@ def _text(series: pd.Series) -> pd.Series:
 
 
 def _scalar_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -49,6 +49,11 @@ def _scalar_text(value: object) -> str:
 
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _meta_name(column: str) -> str:
+    """A file column kept as metadata must not overwrite a canonical column ("row", "run", "model_name")."""
+    return f"{column} (file)" if column in CANONICAL_COLUMNS else column
 
 
 def _cap(warnings: list[LoadWarning], kind: str) -> list[LoadWarning]:
@@ -84,7 +89,8 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
                         "Name it reference / gold / target / 正确答案, or choose it on the Load page.")
     wide_models = wide_model_columns(headers, roles) if "answer" not in roles else []
     if shape is None:
-        shape = "wide" if ("answer" not in roles and wide_models) else "long"
+        # A model column means one row per answer: a table with one cannot be wide.
+        shape = "wide" if ("answer" not in roles and wide_models and "model" not in roles) else "long"
     warnings: list[LoadWarning] = []
     if shape == "wide":
         if not wide_models:
@@ -101,7 +107,7 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
         ids = repeat(_text(table[roles["sample_id"]])) if "sample_id" in roles else None
         row = np.repeat(rows, k)
         meta_cols = [h for h in headers if h not in set(roles.values()) and h not in wide_models]
-        meta = {c: repeat(_text(table[c])) for c in meta_cols}
+        meta = {_meta_name(c): repeat(_text(table[c])) for c in meta_cols}
         frame = _frame({"answer": base["answer"], "model_name": base["model_name"], "reference": reference,
                         "source": source, "row": row, **({"sample_id": ids} if ids is not None else {}), **meta})
         missing = frame["answer"].str.strip() == ""
@@ -124,7 +130,7 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
             "source": _text(table[roles["source"]]).to_numpy() if "source" in roles else "",
             "row": rows,
             **({"sample_id": _text(table[roles["sample_id"]]).str.strip().to_numpy()} if "sample_id" in roles else {}),
-            **{c: _text(table[c]).to_numpy() for c in meta_cols},
+            **{_meta_name(c): _text(table[c]).to_numpy() for c in meta_cols},
         })
         columns = dict(roles)
         unnamed = frame["model_name"] == ""

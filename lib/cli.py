@@ -114,5 +114,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (LoadError, ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        lines = str(exc).strip().splitlines() or [type(exc).__name__]
+        print(f"error: {lines[0]}" + (" …" if len(lines) > 1 else ""), file=sys.stderr)
         return 2

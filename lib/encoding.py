@@ -99,17 +99,23 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
             return text, "utf-16"
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # A UTF-8 file with a few bad bytes (cut mid-character, one pasted Latin-1 cell) is
+        # still UTF-8: reading all of it as GB18030 or Windows-1252 would garble every line.
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        wide = sum(1 for b in data[:200_000] if b >= 0x80)
+        if exc.start > 0 and bad <= max(3, wide // 1000) and wide > 3 * bad and not _is_binary(text):
+            return text, "utf-8"
     else:
         if _is_binary(text):
             raise LoadError(f"{name} does not look like a text table (binary data); "
                             "save it as CSV, TSV, XLSX, JSON, JSONL, Parquet or a Markdown table.")
         return text, "utf-8"
     candidates = []
-    for encoding in ("gb18030", "big5"):
+    for encoding, codec in (("gb18030", "gb18030"), ("big5", "cp950")):  # Windows saves Big5 as cp950 (恒, €, …)
         try:
-            text = data.decode(encoding)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         candidates.append((_chinese_score(text), encoding, text))

@@ -102,12 +102,31 @@ def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) 
         return _read_xlsx(data, name, options)
     if data[:4] == b"PAR1":
         return _read_parquet(data, name)
-    if ext in (".xlsx", ".xls", ".parquet"):
-        raise LoadError(f"{name} is not a valid {ext[1:].upper()} file (its first bytes are wrong); "
-                        "was it saved under another format's name?")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise LoadError(f"{name} is an old Excel 97-2003 (.xls) workbook or an encrypted one; "
+                        "save it as .xlsx or CSV.")
+    if ext not in (".xlsx", ".xls", ".parquet"):
+        return _read_text_table(data, name, options, path, ext)
+    try:  # text saved under a binary format's name ("Export to Excel" often writes TSV as .xls)
+        table = _read_text_table(data, name, options, path, ext="")
+        if table.frame.empty:
+            raise LoadError(f"{name} has a header but no data rows.")
+    except LoadError as exc:
+        raise LoadError(f"{name} is not a valid {ext[1:].upper()} file (its first bytes are wrong), "
+                        f"and read as text: {str(exc).removeprefix(name).lstrip(' :')}") from None
+    table.warnings.insert(0, LoadWarning(None, f"the file is named {ext} but holds {table.format.upper()} text; "
+                                               f"read as {table.format.upper()}."))
+    return table
+
+
+def _read_text_table(data: bytes, name: str, options: LoadOptions, path: str | None, ext: str) -> _Table:
     text, encoding = decode(data, name)
     text = text.lstrip("\ufeff")
     warnings = []
+    if encoding == "utf-8" and "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+        bad_line = text.count("\n", 0, text.index("\ufffd")) + 1
+        warnings.append(LoadWarning(bad_line, f"{text.count(chr(0xFFFD)):,} byte(s) are not valid UTF-8 (first on this "
+                                              "line); shown as \ufffd. The rest of the file was read as UTF-8."))
     if encoding == "cp1252":
         warnings.append(LoadWarning(None, "the file is not UTF-8, GB18030 or Big5; read as Windows-1252. "
                                           "If letters look wrong, save it as UTF-8."))
@@ -128,6 +147,13 @@ def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) 
 def _text_format(text: str, ext: str) -> str:
     """markdown | json | jsonl | csv | tsv, by content first."""
     stripped = text.lstrip()
+    if ext in (".md", ".markdown"):
+        return "markdown"
+    if stripped[:1] in "[{" and ext not in (".json", ".jsonl", ".ndjson") and parse_tables(text[:200_000]):
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError):
+            return "markdown"  # a README opening with a [![badge]] link, a pasted "[note]" line
     if stripped.startswith("[") or (stripped.startswith("{") and ext not in (".jsonl", ".ndjson")):
         first_lines = [ln for ln in stripped.splitlines()[:3] if ln.strip()]
         if stripped.startswith("{") and len(first_lines) > 1 and all(ln.strip().startswith("{") and ln.strip().endswith("}") for ln in first_lines):
@@ -150,7 +176,10 @@ def _read_markdown(text: str, name: str, options: LoadOptions) -> _Table:
     tables = [t for t in found if t.rows] or found  # a header-only table is a choice only when alone
     if not tables:
         raise LoadError(f"{name}: no Markdown pipe table found (a header row, then a row like |---|---|).")
-    index = options.table if options.table is not None and 0 <= options.table < len(tables) else 0
+    if options.table is not None and 0 <= options.table < len(tables):
+        index = options.table
+    else:  # the first table that has a reference column (a README's model list comes before the results)
+        index = next((i for i, t in enumerate(tables) if "reference" in infer_roles(_unique(t.header))), 0)
     chosen = tables[index]
     header = _unique(chosen.header)
     frame = pd.DataFrame(chosen.rows, columns=header, dtype=object)
@@ -177,13 +206,16 @@ def _sniff_delimiter(text: str, fmt: str) -> str:
     if fmt == "tsv":
         return "\t"
     sample = "\n".join(text.splitlines()[:30])
+    head = next((ln for ln in text.splitlines() if ln.strip()), "")
+    counts = {d: len(_split_line(head, d)) - 1 for d in (",", "\t", ";", "|")}
+    best = max(counts, key=counts.get)
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
     except csv.Error:
-        head = next((ln for ln in text.splitlines() if ln.strip()), "")
-        counts = {d: head.count(d) for d in (",", "\t", ";", "|")}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ","
+        sniffed = None
+    if sniffed and counts.get(sniffed, 0) > 0:
+        return sniffed
+    return best if counts[best] else ","
 
 
 def _read_delimited(text: str, name: str, fmt: str) -> _Table:
@@ -192,6 +224,8 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
     The csv module (C code, like pandas' parser) keeps up with pandas here: 60 MB in well under
     a second; and unlike pandas it says where each record starts, which warnings and the `row`
     column need when answers hold newlines."""
+    if "\r" in text[:100_000] and "\n" not in text[:100_000]:
+        text = text.replace("\r", "\n")  # classic Mac line endings
     delimiter = _sniff_delimiter(text, fmt)
     fmt = "tsv" if delimiter == "\t" else "csv"
     pending: list[str] = []  # the physical lines of the record being read
@@ -214,6 +248,8 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
             warnings.append(LoadWarning(line, f"expected {width} fields, found {len(record)}; "
                                               "the missing fields were left empty."))
             record = record + [""] * (width - len(record))
+        elif len(record) > width and not any(c.strip() for c in record[width:]):
+            record = record[:width]  # a trailing delimiter: nothing was lost
         elif len(record) > width:
             warnings.append(LoadWarning(line, f"expected {width} fields, found {len(record)}; the extra "
                                               f"fields were joined into the last one (an unquoted {delimiter!r}?)."))
@@ -298,17 +334,30 @@ def _read_json(text: str, name: str, options: LoadOptions, path: str | None) -> 
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.") from None
+    except RecursionError:
+        raise LoadError(f"{name}: the JSON is nested too deeply to be a table.") from None
     if frameworks.is_opencompass(obj):
         model = options.model_name or frameworks.model_from_path(name, path, "opencompass")
         frame = frameworks.opencompass_table(obj)
         return _Table(frame, list(range(1, len(frame) + 1)), "opencompass", "", [],
                       roles=dict(frameworks.OPENCOMPASS_ROLES), default_model=model)
+    if isinstance(obj, dict) and isinstance(obj.get("columns"), list) and isinstance(obj.get("data"), list) \
+            and obj["data"] and all(isinstance(r, list) for r in obj["data"]):  # pandas to_json(orient="split")
+        frame = pd.DataFrame(obj["data"], columns=_unique([str(c) for c in obj["columns"]]), dtype=object)
+        return _Table(frame, list(range(1, len(frame) + 1)), "json", "", [])
     if isinstance(obj, dict):
         for key in ("data", "records", "rows", "results", "samples", "items"):
             if isinstance(obj.get(key), list):
                 obj = obj[key]
                 break
         else:
+            if obj and all(isinstance(v, dict) and v for v in obj.values()) \
+                    and len({frozenset(v) for v in obj.values()}) == 1:
+                # pandas' to_json(): {"column": {"0": value, …}} (the default) or {"0": {"column": value}}
+                inner = [set(v) for v in obj.values()]
+                by_row = all(k.isdigit() for k in obj) and not all(k.isdigit() for v in inner for k in v)
+                frame = pd.DataFrame.from_dict(obj, orient="index" if by_row else "columns").reset_index(drop=True)
+                return _Table(frame, list(range(1, len(frame) + 1)), "json", "", [])
             lists = {k: v for k, v in obj.items() if isinstance(v, list)}
             if lists and len(lists) == len(obj) and len({len(v) for v in lists.values()}) == 1:
                 frame = pd.DataFrame(lists)
@@ -333,6 +382,8 @@ def _read_jsonl(text: str, name: str, options: LoadOptions, path: str | None) ->
             lines.append(n)
         except json.JSONDecodeError as exc:
             warnings.append(LoadWarning(n, f"not valid JSON ({exc.msg}); skipped."))
+        except RecursionError:
+            warnings.append(LoadWarning(n, "JSON nested too deeply; skipped."))
     if not records:
         raise LoadError(f"{name}: no valid JSON line found (first problem: {warnings[0] if warnings else 'empty'}).")
     if frameworks.is_lm_eval(records):
@@ -375,12 +426,14 @@ def _read_xlsx(data: bytes, name: str, options: LoadOptions) -> _Table:
     if options.table is not None and 0 <= options.table < len(names):
         index = options.table
     else:
-        index = next((i for i, s in enumerate(names) if not sheets[s].dropna(how="all").empty), 0)
-        if index > 0:
+        filled = [i for i, s in enumerate(names) if not sheets[s].dropna(how="all").empty]
+        index = next((i for i in filled if "reference" in infer_roles([str(c) for c in sheets[names[i]].columns])),
+                     filled[0] if filled else 0)
+        if index > 0 and sheets[names[0]].dropna(how="all").empty:
             warnings.append(LoadWarning(None, f"sheet \"{names[0]}\" is empty; loaded sheet \"{names[index]}\" "
                                               "(choose another on the Load page)."))
         elif len(names) > 1:
-            warnings.append(LoadWarning(None, f"the workbook has {len(names)} sheets; loaded \"{names[0]}\" "
+            warnings.append(LoadWarning(None, f"the workbook has {len(names)} sheets; loaded \"{names[index]}\" "
                                               "(choose another on the Load page)."))
     frame = sheets[names[index]].dropna(how="all")
     frame.columns = _unique([("" if str(c).startswith("Unnamed:") else str(c)) for c in frame.columns])

@@ -33,6 +33,8 @@ class MarkdownTable:
 
 def split_cells(line: str) -> tuple[list[str], bool, bool]:
     """Cells of one physical line, `\\|` unescaped; plus whether it had a leading/trailing pipe."""
+    if "\\" not in line:  # the common case: no escapes, so str.split (C speed) gives the same cells
+        return _outer(line.split("|"), line)
     cells: list[str] = []
     current: list[str] = []
     i = 0
@@ -49,6 +51,10 @@ def split_cells(line: str) -> tuple[list[str], bool, bool]:
             current.append(ch)
         i += 1
     cells.append("".join(current))
+    return _outer(cells, line)
+
+
+def _outer(cells: list[str], line: str) -> tuple[list[str], bool, bool]:
     stripped = line.strip()
     leading = stripped.startswith("|")
     trailing = stripped.endswith("|") and not stripped.endswith("\\|")
@@ -77,12 +83,27 @@ def parse_tables(text: str) -> list[MarkdownTable]:
     lines = text.splitlines()
     tables: list[MarkdownTable] = []
     i = 0
+    fence = None
     while i < len(lines) - 1:
-        if _has_pipe(lines[i]) and _is_alignment(lines[i + 1]):
+        marker = lines[i].lstrip()[:3]
+        if marker in ("```", "~~~"):  # a table inside a code block is an example, not data
+            fence = None if fence == marker else (fence or marker)
+            i += 1
+            continue
+        if fence is None and _has_pipe(lines[i]) and _is_alignment(lines[i + 1]):
             header, _, _ = split_cells(lines[i])
             table = MarkdownTable(number=len(tables) + 1, start_line=i + 1, header=header)
             i = _read_rows(lines, i + 2, table)
             tables.append(table)
+            # Rows after a stray blank line would otherwise vanish without a word.
+            j = i
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j > i and j + 1 < len(lines) and lines[j].lstrip().startswith("|") and not _is_alignment(lines[j + 1]) \
+                    and len(split_cells(lines[j])[0]) == len(header):
+                table.warnings.append(LoadWarning(j + 1, "rows continue after a blank line; they were joined to the "
+                                                         f"table above (blank line {i + 1} ignored)."))
+                i = _read_rows(lines, j, table)
         else:
             i += 1
     return tables

@@ -62,10 +62,27 @@ def infer_roles(headers: Sequence[str]) -> dict[str, str]:
                 roles[role] = match
                 used.add(match)
                 break
+    # "question, answer, prediction" / "题目, 答案, 模型回答" / wide "题目, 答案, gpt-4o, qwen": with no
+    # reference column, a bare answer column beside a model-answer column (or model columns) is the
+    # correct answer; otherwise the file could not be loaded at all.
+    generic = next((h for h in headers if norm[h] in ("answer", "答案", "answers") and h != roles.get("answer")
+                    and h not in used), None)
+    if "reference" not in roles and generic is not None and "answer" in roles:
+        roles["reference"] = generic
+        used.add(generic)
+    elif "reference" not in roles and norm.get(roles.get("answer", ""), None) in ("answer", "答案", "answers"):
+        specific = next((h for h in headers if h not in used and any(
+            x in norm[h] for x in ("答案", "回答", "输出", "answer", "output", "prediction", "pred", "response", "completion"))), None)
+        if specific is not None:
+            roles["reference"], roles["answer"] = roles["answer"], specific
+            used.add(specific)
+        elif "model" not in roles and any(h not in used and normalize(h) not in METADATA_NAMES for h in headers):
+            roles["reference"] = roles.pop("answer")  # wide: the other columns are the models
     for role, hints in ROLE_HINTS:
         if role in roles:
             continue
-        match = next((h for h in headers if h not in used and any(x in norm[h] for x in hints)), None)
+        match = next((h for h in headers if h not in used and any(x in norm[h] for x in hints)
+                      and not any(x in norm[h] for x in ("token", "length", "count"))), None)
         if match is not None:
             roles[role] = match
             used.add(match)
