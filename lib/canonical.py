@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lib.dataset import CANONICAL_COLUMNS, LoadError, LoadWarning
-from lib.roles import wide_model_columns
+from lib.roles import wide_model_columns, wide_model_names
 
 # Beyond this many warnings of one kind, the rest are summed up in one line.
 MAX_WARNINGS_PER_KIND = 50
@@ -99,7 +99,7 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
         n, k = len(table), len(wide_models)
         base = {
             "answer": np.concatenate([_text(table[c]).to_numpy() for c in wide_models]).reshape(k, n).T.ravel() if n else np.array([], dtype=object),
-            "model_name": np.tile(np.array(wide_models, dtype=object), n),
+            "model_name": np.tile(np.array(wide_model_names(wide_models), dtype=object), n),
         }
         repeat = lambda s: np.repeat(s.to_numpy(), k)  # noqa: E731 - row-major: one sample, its k models
         reference = repeat(_text(table[roles["reference"]]))

@@ -10,6 +10,7 @@ import csv
 import gc
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -202,6 +203,18 @@ def _unique(header: list[str]) -> list[str]:
     return out
 
 
+def _holds_rows(record: list[str], width: int, delimiter: str) -> bool:
+    """A quoted field whose lines look like records of this table: a stray quote swallowed them.
+    A long multi-line answer (a poem, a Markdown table) does not look like that."""
+    for cell in record:
+        if cell.count("\n") < 3:
+            continue
+        lines = cell.split("\n")
+        if sum(1 for ln in lines if ln.count(delimiter) >= width - 1) >= max(3, len(lines) // 2):
+            return True
+    return False
+
+
 def _sniff_delimiter(text: str, fmt: str) -> str:
     if fmt == "tsv":
         return "\t"
@@ -226,7 +239,11 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
     column need when answers hold newlines."""
     if "\r" in text[:100_000] and "\n" not in text[:100_000]:
         text = text.replace("\r", "\n")  # classic Mac line endings
-    delimiter = _sniff_delimiter(text, fmt)
+    excel_sep = re.match(r"sep=(.)[ \t]*\r?\n", text)
+    if excel_sep:  # Excel's "sep=;" line names the delimiter; a blank line keeps the line numbers
+        delimiter, text = excel_sep.group(1), "\n" + text[excel_sep.end():]
+    else:
+        delimiter = _sniff_delimiter(text, fmt)
     fmt = "tsv" if delimiter == "\t" else "csv"
     pending: list[str] = []  # the physical lines of the record being read
 
@@ -276,7 +293,7 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
                     if line.strip():
                         add(_split_line(line, delimiter), start + offset)
                 continue
-            if last_line - start > 50 and any("\n" in c for c in record):
+            if last_line - start > 50 and _holds_rows(record, len(header), delimiter):
                 warnings.append(LoadWarning(start, f"a quoted field runs over {last_line - start + 1} lines "
                                                    "(a stray quote?); check this row."))
             add(record, start)

@@ -15,15 +15,15 @@ from lib.dataset import ROLES
 ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "reference": ("正确答案", "参考答案", "标准答案", "标答", "答案参考", "参考", "reference", "ref", "references",
                   "gold", "goldanswer", "target", "targets", "expected", "expectedoutput", "expectedanswer", "label",
-                  "groundtruth", "gt", "correct", "correctanswer", "answerkey", "truth"),
+                  "groundtruth", "gt", "correct", "correctanswer", "answerkey", "truth", "ideal"),
     "answer": ("模型答案", "模型回答", "模型输出", "回答", "答案", "输出", "预测", "answer", "modelanswer", "output",
                "modeloutput", "prediction", "pred", "predictions", "response", "modelresponse", "completion",
                "generation", "generated", "hypothesis", "hyp"),
     "source": ("原文", "输入", "问题", "题目", "原始文本", "待修改文本", "提示", "source", "src", "input", "prompt",
                "question", "instruction", "text", "original", "query", "context"),
     "model": ("模型", "模型名称", "模型名", "model", "modelname", "system", "systemname", "engine", "llm"),
-    "sample_id": ("id", "样本id", "样本编号", "编号", "序号", "idx", "index", "docid", "sampleid", "qid", "uid",
-                  "questionid", "exampleid", "itemid"),
+    "sample_id": ("id", "样本id", "样本编号", "编号", "序号", "题号", "idx", "index", "docid", "sampleid", "qid", "uid",
+                  "questionid", "exampleid", "itemid", "promptid", "taskid"),
 }
 # Substrings that betray a role when no exact name matched (checked in this order).
 ROLE_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -37,8 +37,25 @@ ROLE_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 METADATA_NAMES = {
     "category", "categories", "task", "subject", "domain", "type", "difficulty", "split", "lang", "language",
     "score", "note", "notes", "comment", "comments", "tag", "tags", "类别", "分类", "任务", "难度", "备注", "语言",
-    "dataset", "source_dataset", "length", "date", "time", "timestamp",
+    "dataset", "source_dataset", "length", "date", "time", "timestamp", "题号", "no", "#", "num", "number", "rank",
+    "level", "topic", "分数", "得分", "来源", "领域", "题型",
 }
+# A header starting with one of these is metadata too ("difficulty_level", "category_name").
+_METADATA_PREFIXES = ("category", "difficulty", "subject", "domain", "language", "dataset", "timestamp", "comment")
+# A blank header the loader named "column 3", or pandas' "Unnamed: 0": an index, not a model.
+_UNNAMED_RE = re.compile(r"^(?:column \d+|unnamed: ?\d+)$", re.IGNORECASE)
+
+# "reference_answer", "model_output", "final_answer": role words, not model names.
+_NOT_MODELS = {"model", "reference", "ref", "gold", "correct", "expected", "target", "groundtruth", "true", "standard",
+               "final", "generated", "predicted", "llm", "system", "human", "label", "short", "long", "raw", "clean",
+               "parsed", "extracted", "模型", "正确", "参考", "标准", "最终", "人工"}
+# Wide tables whose model columns carry an answer word: gpt4_output, claude_output / 模型A答案.
+_ANSWER_AFFIX_RE = re.compile(
+    r"^(?P<pre>(?:answer|output|prediction|pred|response|completion)[\s_\-:]+)?(?P<name>.+?)"
+    r"(?P<post>[\s_\-:]*(?:answer|answers|output|outputs|prediction|predictions|pred|response|completion"
+    r"|的回答|的答案|答案|回答|输出))?$",
+    re.IGNORECASE,
+)
 
 
 # Traditional → simplified for the characters of the names above, so Big5 tables (正確答案,
@@ -50,11 +67,33 @@ def normalize(header: str) -> str:
     return re.sub(r"[\s_\-./:()（）]+", "", str(header)).casefold().translate(_SIMPLIFIED)
 
 
+def is_metadata(header: str) -> bool:
+    """A column a wide table carries besides its model columns (never taken for a model)."""
+    n = normalize(header)
+    return n in METADATA_NAMES or n.startswith(_METADATA_PREFIXES) or bool(_UNNAMED_RE.match(str(header).strip()))
+
+
+def affixed_models(headers: Sequence[str]) -> dict[str, str]:
+    """column → model name, when two or more columns are "<model>_output"-style answer columns."""
+    if any(normalize(h) in ROLE_NAMES["model"] for h in headers):
+        return {}  # a model column: one row per answer, a long table
+    out: dict[str, str] = {}
+    for h in headers:
+        m = _ANSWER_AFFIX_RE.match(str(h).strip())
+        name = m.group("name").strip(" _-:") if m else ""
+        if m and (m.group("pre") or m.group("post")) and name and normalize(name) not in _NOT_MODELS:
+            out[h] = name
+    if len(out) < 2 or len(set(out.values())) < len(out):
+        return {}
+    return out
+
+
 def infer_roles(headers: Sequence[str]) -> dict[str, str]:
     """role → header, for the roles the headers reveal (each header used at most once)."""
     norm = {h: normalize(h) for h in headers}
     roles: dict[str, str] = {}
-    used: set[str] = set()
+    # gpt4_output, claude_output: model columns of a wide table, not one answer column.
+    used: set[str] = set(affixed_models(headers))
     for role in ("reference", "answer", "source", "model", "sample_id"):
         for name in ROLE_NAMES[role]:
             match = next((h for h in headers if norm[h] == name and h not in used), None)
@@ -76,7 +115,7 @@ def infer_roles(headers: Sequence[str]) -> dict[str, str]:
         if specific is not None:
             roles["reference"], roles["answer"] = roles["answer"], specific
             used.add(specific)
-        elif "model" not in roles and any(h not in used and normalize(h) not in METADATA_NAMES for h in headers):
+        elif "model" not in roles and any(h not in used and not is_metadata(h) for h in headers):
             roles["reference"] = roles.pop("answer")  # wide: the other columns are the models
     for role, hints in ROLE_HINTS:
         if role in roles:
@@ -108,6 +147,25 @@ def apply_overrides(roles: dict[str, str], overrides: Sequence[tuple[str, str]],
 
 
 def wide_model_columns(headers: Sequence[str], roles: dict[str, str]) -> list[str]:
-    """In a wide table (no answer column), every column not given a role and not metadata is a model."""
+    """In a wide table (no answer column), the model columns: the "<model>_output" ones when there
+    are such, else every column not given a role and not metadata."""
     taken = set(roles.values())
-    return [h for h in headers if h not in taken and normalize(h) not in METADATA_NAMES and str(h).strip()]
+    affixed = [h for h in affixed_models(headers) if h not in taken]
+    if affixed:
+        return affixed
+    return [h for h in headers if h not in taken and not is_metadata(h) and str(h).strip()]
+
+
+_REPEAT_RE = re.compile(r"^(?P<base>.+) \((?P<n>\d+)\)$")
+
+
+def wide_model_names(columns: Sequence[str]) -> list[str]:
+    """Model name per model column: "gpt4_output" → "gpt4"; a repeated header the loader made
+    unique ("gpto1 (2)") is the same model again (a second run, labelled "gpto1 #2" later)."""
+    affixed = affixed_models(columns)
+    names = []
+    for c in columns:
+        m = _REPEAT_RE.match(c)
+        base = m.group("base") if m and m.group("base") in columns else c
+        names.append(affixed.get(base, base))
+    return names

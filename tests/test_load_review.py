@@ -140,3 +140,45 @@ def test_cli_error_is_one_line_even_when_the_library_says_more(tmp_path):
     out = subprocess.run([sys.executable, "-m", "lib", "info", str(path)], capture_output=True, text=True)
     assert out.returncode == 2 and out.stderr.startswith("error: dup.parquet is not a readable Parquet file")
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_wide_model_columns_with_an_answer_suffix_are_models_named_without_it():
+    ds = load_text("id,question,reference,gpt4_output,claude_output,qwen_output\n1,q,r,a,b,c\n", "w.csv")
+    assert ds.report.shape == "wide" and ds.report.models == ("gpt4", "claude", "qwen")
+    ds = load_text("id,正确答案,模型A答案,模型B答案\n1,r,a,b\n", "w.csv")
+    assert ds.report.models == ("模型A", "模型B")
+
+
+def test_role_words_with_an_answer_suffix_are_not_models():
+    ds = load_text("question,reference_answer,model_answer\nq,r,a\n", "l.csv")
+    assert ds.report.shape == "long" and ds.report.columns["reference"] == "reference_answer"
+
+
+def test_a_repeated_model_header_in_a_wide_table_is_a_second_run():
+    ds = load_text("id,reference,gpto1,gpto1,claude\n1,A,A,B,A\n", "w.csv")
+    assert set(ds.frame["model"]) == {"gpto1", "gpto1 #2", "claude"} and ds.report.models == ("gpto1", "claude")
+
+
+@pytest.mark.parametrize("text", [
+    ",id,reference,gpt-4o,claude\n0,1,r,a,b\n",                        # pandas to_csv with its index
+    "题号,difficulty_level,正确答案,gpt-4o,claude\n1,easy,r,a,b\n",      # a question number and metadata
+])
+def test_index_and_metadata_columns_of_a_wide_table_are_not_models(text):
+    assert load_text(text, "w.csv").report.models == ("gpt-4o", "claude")
+
+
+def test_excel_sep_line_names_the_delimiter_and_keeps_line_numbers():
+    ds = load_text("sep=;\nid;model;answer;reference\n1;a;x,y;x\n", "e.csv")
+    assert list(ds.frame["answer"]) == ["x,y"] and list(ds.frame["row"]) == [3]
+
+
+def test_openai_evals_and_prompt_id_headers():
+    assert load_text("input,ideal,completion,model\nq,r,a,m\n", "o.csv").report.columns["reference"] == "ideal"
+    cols = load_text("prompt_id,prompt,model,answer,reference\n7,p,m,a,r\n", "p.csv").report.columns
+    assert cols["sample_id"] == "prompt_id" and cols["source"] == "prompt"
+
+
+def test_a_long_multi_line_answer_is_not_taken_for_a_stray_quote():
+    table = "\n".join(["| a | b |", "|---|---|"] + [f"| {i} | {i * 2} |" for i in range(60)])
+    ds = load_text(HEADER + f'1,m,"{table}",ref\n2,m,x,ref\n', "md_in_csv.csv")
+    assert ds.report.rows == 2 and not ds.report.warnings
