@@ -64,3 +64,27 @@ def upload(page: Page, path: Path) -> None:
 
 def main_text(page: Page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def click_first_of_colour(page: Page, locator, rgb: tuple[int, int, int], tolerance: int = 12) -> None:
+    """Click the top-most bar drawn in `rgb` inside `locator` (a chart on a canvas, where there
+    is no element to click): the test names the bar by its colour, not by a pixel offset that
+    moves whenever the chart's layout does. A bar is at least 20 px wide, which a legend's
+    colour swatch is not."""
+    import io
+
+    from PIL import Image
+
+    box = locator.bounding_box()
+    image = Image.open(io.BytesIO(locator.screenshot())).convert("RGB")
+    scale = image.width / box["width"]
+    near = lambda p: all(abs(a - b) <= tolerance for a, b in zip(p, rgb))  # noqa: E731
+    pixels = image.load()
+    for y in range(image.height):
+        xs = [x for x in range(image.width) if near(pixels[x, y])]
+        if len(xs) >= 20 * scale:
+            row = y + int(4 * scale)
+            xs = [x for x in range(image.width) if near(pixels[x, min(row, image.height - 1)])] or xs
+            page.mouse.click(box["x"] + (xs[0] + xs[-1]) / 2 / scale, box["y"] + row / scale)
+            return
+    raise AssertionError(f"no shape of colour {rgb} in the chart")

@@ -1,5 +1,6 @@
 """Clicking a bar in the Categories charts filters the examples below it."""
-from tests.e2e.helpers import go, main_text, wait_for_app
+from lib.charts import PALETTE
+from tests.e2e.helpers import click_first_of_colour, go, main_text, wait_for_app
 
 
 def _examples_count(text: str) -> tuple[int, int]:
@@ -16,10 +17,10 @@ def test_clicking_a_bar_filters_the_examples(server, page):
     page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
     page.wait_for_timeout(800)  # Vega draws after the element mounts
     _, total_before = _examples_count(main_text(page))
-    # The flags chart: every bar has length 1 and spans the plot, so a click right of the axis
-    # on the first row hits gpt-4o's "exact" bar at this fixed viewport.
-    box = page.locator('[data-testid="stVegaLiteChart"]').first.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + 66)
+    # The flags chart lists models in file order; the first "exact" bar (the first flag's colour)
+    # is gpt-4o's.
+    exact = tuple(int(PALETTE[0][i:i + 2], 16) for i in (1, 3, 5))
+    click_first_of_colour(page, page.locator('[data-testid="stVegaLiteChart"]').first, exact)
     page.wait_for_selector("text=Chart selection:", timeout=20_000)
     wait_for_app(page)
     text = main_text(page)
