@@ -293,11 +293,13 @@ _CJK_SPLIT_MAX = 2
 def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
     """Character segments of ref → ans when every change is a mark (no letter or digit), or, in
     Chinese, a character or two between shared characters; else None (keep the block whole)."""
+    chinese = all(is_cjk(c) or not c.isalnum() for c in ref + ans)
+    if not chinese and [c for c in ref if c.isalnum()] != [c for c in ans if c.isalnum()]:
+        return None  # a letter changed ("teh" → "the"): the common case, decided without aligning
     opcodes = SequenceMatcher(None, ref, ans, autojunk=False).get_opcodes()
     shared = "".join(ref[i1:i2] for tag, i1, i2, _, _ in opcodes if tag == "equal")
     if not any(c.isalnum() for c in shared):
         return None
-    chinese = all(is_cjk(c) or not c.isalnum() for c in ref + ans)
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if chinese and tag != "equal":

@@ -111,3 +111,22 @@ def test_analysis_falls_back_to_one_core_and_says_so(make_dataset, monkeypatch):
         warnings.simplefilter("always")
         out = analysis.analyze(ds.frame, workers=2)
     assert len(out) == 1 and any("one core" in str(w.message) for w in caught)
+
+
+def test_tokenizer_fast_paths_cut_text_exactly_as_the_general_pattern_does():
+    """The ASCII pattern and the letter-run word pattern are speed-ups: on any text they must give
+    the tokens of the plain "(letter marks*)+" pattern they replace."""
+    import random
+    import re
+
+    import lib.tokens as t
+
+    reference = re.compile(
+        rf"[{t._CJK}]{t._ATTACHED}|(?:[^\W_{t._CJK}]{t._ATTACHED})+(?:['’](?:[^\W_{t._CJK}]{t._ATTACHED})+)*"
+        rf"|[{t._ZERO_WIDTH}]|\r\n|\n|\r|[^\S\r\n]+|-{{2,}}|\.{{2,}}|.{t._ATTACHED}", re.DOTALL)
+    rng = random.Random(5)
+    alphabet = list("ab1 'é’-.\n\r\t_,\"") + ["\u0301", "\u200d", "\u200b", "\ufe0f", "中", "😀", "👩", "💻",
+                                               "\U0001f3fb", "\u0e31", "ก", "\u064b", "\u3000", "\u00a0", "—"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert tokenize(text) == reference.findall(text), repr(text)
