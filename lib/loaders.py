@@ -156,7 +156,7 @@ def _text_format(text: str, ext: str) -> str:
         except (ValueError, RecursionError):
             return "markdown"  # a README opening with a [![badge]] link, a pasted "[note]" line
     if stripped.startswith("[") or (stripped.startswith("{") and ext not in (".jsonl", ".ndjson")):
-        first_lines = [ln for ln in stripped.splitlines()[:3] if ln.strip()]
+        first_lines = [ln for ln in _head_lines(stripped, 3) if ln.strip()]
         if stripped.startswith("{") and len(first_lines) > 1 and all(ln.strip().startswith("{") and ln.strip().endswith("}") for ln in first_lines):
             return "jsonl"
         return "json"
@@ -168,7 +168,7 @@ def _text_format(text: str, ext: str) -> str:
         return _TEXT_EXT[ext]
     if ext in (".md", ".markdown") or parse_tables(text[:200_000]):
         return "markdown"
-    head = next((ln for ln in text.splitlines() if ln.strip()), "")
+    head = _first_line(text)
     return "tsv" if head.count("\t") >= max(1, head.count(",")) else "csv"
 
 
@@ -215,11 +215,35 @@ def _holds_rows(record: list[str], width: int, delimiter: str) -> bool:
     return False
 
 
+def _head_lines(text: str, n: int) -> list[str]:
+    """The first `n` lines, without splitting the whole text (a 400 MB file would be copied)."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < n and start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        lines.append(text[start:end].rstrip("\r"))
+        start = end + 1
+    return lines
+
+
+def _first_line(text: str) -> str:
+    """The first line that is not blank."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip():
+            return text[start:end].rstrip("\r")
+        start = end + 1
+    return ""
+
+
 def _sniff_delimiter(text: str, fmt: str) -> str:
     if fmt == "tsv":
         return "\t"
-    sample = "\n".join(text.splitlines()[:30])
-    head = next((ln for ln in text.splitlines() if ln.strip()), "")
+    sample = "\n".join(_head_lines(text, 30))
+    head = _first_line(text)
     counts = {d: len(_split_line(head, d)) - 1 for d in (",", "\t", ";", "|")}
     best = max(counts, key=counts.get)
     try:
