@@ -187,3 +187,28 @@ def ordered(categories: Iterable[str], preferred: Sequence[str]) -> list[str]:
     present = set(categories)
     head = [c for c in preferred if c in present]
     return head + sorted(present - set(head))
+
+
+def category_chart_specs(edits: pd.DataFrame, flags: pd.DataFrame, answers: pd.Series, analysis: pd.DataFrame,
+                         models: Sequence[str], measure: str, flag_order: Sequence[str],
+                         type_order: Sequence[str]) -> dict[str, dict | None]:
+    """The Categories page's four charts as Vega-Lite specs ("flags", "types", "heatmap",
+    "similarity"; None where there is nothing to draw).
+
+    Specs, not Altair objects: building and validating the four charts costs ~200 ms on 32,000
+    answers, so the page caches these dicts per (dataset, models, measure) and a rerun only
+    sends them."""
+    flag_counts = category_counts(flags, answers, models, "flag")
+    type_counts = category_counts(edits, answers, models, "type")
+    code_counts = category_counts(edits, answers, models, "code")
+    specs: dict[str, dict | None] = {"flags": None, "types": None, "heatmap": None}
+    if not flag_counts.empty:
+        specs["flags"] = stacked_bars(flag_counts, models, list(flag_order), "Answer flags per model", measure).to_dict()
+    if not type_counts.empty:
+        domain = ordered(set(type_order) | set(type_counts["category"]), list(type_order))
+        specs["types"] = stacked_bars(type_counts, models, domain, "Edit types per model", measure).to_dict()
+    if not code_counts.empty:
+        totals = code_counts.groupby("category")["count"].sum().sort_values(ascending=False, kind="stable")
+        specs["heatmap"] = heatmap(code_counts, models, list(totals.index), measure).to_dict()
+    specs["similarity"] = similarity_chart(analysis, models).to_dict()
+    return specs

@@ -33,8 +33,11 @@ import streamlit as st
 
 from lib import disk_cache
 from lib.analysis import analyze, edit_rows, flag_rows
+from lib.categories import EDIT_TYPES
+from lib.charts import category_chart_specs
 from lib.dataset import Dataset, LoadError, LoadOptions
 from lib.diff import DiffOptions
+from lib.flags import FLAGS
 from lib.loaders import load_bytes
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.md"
@@ -175,6 +178,19 @@ def current_analysis() -> pd.DataFrame:
 @st.cache_resource(show_spinner="Counting edits and flags…", max_entries=8)
 def _tables(key: tuple, _analysis: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
     return edit_rows(_analysis), flag_rows(_analysis), _analysis.groupby("model", sort=False).size()
+
+
+@st.cache_resource(show_spinner="Drawing the charts…", max_entries=32)
+def _chart_specs(key: tuple, models: tuple[str, ...], measure: str, _analysis: pd.DataFrame) -> dict:
+    edits, flags, answers = _tables(key, _analysis)
+    return category_chart_specs(edits, flags, answers, _analysis, models, measure, list(FLAGS), list(EDIT_TYPES))
+
+
+def chart_specs(models: list[str], measure: str) -> dict:
+    """The Categories charts (Vega-Lite dicts, read-only) for these models, built once per
+    dataset, model choice and measure: switching back and forth costs nothing."""
+    source = current_source()
+    return _chart_specs((source.sha, source.options), tuple(models), measure, current_analysis())
 
 
 def current_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:

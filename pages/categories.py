@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.categories import EDIT_TYPES, OPERATIONS
-from lib.charts import category_counts, heatmap, ordered, picked, similarity_chart, stacked_bars
+from lib.charts import picked
 from lib.examples import ExampleFilter, find_examples
 from lib.flags import FLAGS
 from lib.render import snippet_html
@@ -41,32 +41,27 @@ def _open_in_diffs(sample_id: str, model: str) -> None:
     st.session_state["open_diffs"] = True
 
 
-def charts(analysis, chosen: list[str], measure: str) -> None:
-    edits, flags, answers = _state.current_tables()
-    flag_counts = category_counts(flags, answers, chosen, "flag")
-    type_counts = category_counts(edits, answers, chosen, "type")
-    code_counts = category_counts(edits, answers, chosen, "code")
+def charts(chosen: list[str], measure: str) -> None:
+    specs = _state.chart_specs(chosen, measure)
+
+    def clickable(name: str, key: str) -> None:
+        st.vega_lite_chart(spec=specs[name], key=key, on_select=lambda: _on_pick(key), selection_mode="pick",
+                           width="stretch")
+
     left, right = st.columns(2)
     with left:
-        if flag_counts.empty:
+        if specs["flags"] is None:
             st.info("No answer of the chosen models carries a flag.")
         else:
-            st.altair_chart(stacked_bars(flag_counts, chosen, list(FLAGS), "Answer flags per model", measure),
-                            key="chart_flags", on_select=lambda: _on_pick("chart_flags"), selection_mode="pick",
-                            width="stretch")
+            clickable("flags", "chart_flags")
     with right:
-        if type_counts.empty:
+        if specs["types"] is None:
             st.info("The chosen models' answers have no edits: every answer matches its reference.")
         else:
-            domain = ordered(set(EDIT_TYPES) | set(type_counts["category"]), list(EDIT_TYPES))
-            st.altair_chart(stacked_bars(type_counts, chosen, domain, "Edit types per model", measure),
-                            key="chart_types", on_select=lambda: _on_pick("chart_types"), selection_mode="pick",
-                            width="stretch")
-    if not code_counts.empty:
-        totals = code_counts.groupby("category")["count"].sum().sort_values(ascending=False, kind="stable")
-        st.altair_chart(heatmap(code_counts, chosen, list(totals.index), measure), key="chart_heatmap",
-                        on_select=lambda: _on_pick("chart_heatmap"), selection_mode="pick", width="stretch")
-    st.altair_chart(similarity_chart(analysis, chosen), width="stretch")
+            clickable("types", "chart_types")
+    if specs["heatmap"] is not None:
+        clickable("heatmap", "chart_heatmap")
+    st.vega_lite_chart(spec=specs["similarity"], width="stretch")
 
 
 def example_filter(chosen: list[str]) -> ExampleFilter:
@@ -138,7 +133,7 @@ analysis = _state.current_analysis()
 measure = st.segmented_control("Bars show", ["count", "rate"], key="cat_measure", default="count", required=True,
                                persist_state="session",
                                format_func={"count": "Counts", "rate": "Per answer"}.get)
-charts(analysis, chosen, measure)
+charts(chosen, measure)
 st.divider()
 flt = example_filter(chosen)
 examples(dataset, analysis, flt)

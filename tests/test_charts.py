@@ -61,3 +61,18 @@ def test_picked_reads_streamlit_selection_events_and_tolerates_junk():
 
 def test_ordered_keeps_the_canonical_order_then_the_rest_alphabetically():
     assert ordered({"ZZ", "SPELL", "DET", "AA"}, ["DET", "PUNCT", "SPELL"]) == ["DET", "SPELL", "AA", "ZZ"]
+
+
+def test_category_chart_specs_are_plain_dicts_and_say_when_there_is_nothing_to_draw():
+    import json
+
+    from lib.charts import category_chart_specs
+
+    analysis = pd.DataFrame({"model": ["a", "b"], "similarity": [1.0, 0.5]})
+    answers = pd.Series({"a": 1, "b": 1})
+    edits = pd.DataFrame({"model": ["b"], "type": ["DET"], "code": ["M:DET"]})
+    no_flags = pd.DataFrame(columns=["model", "flag"])
+    specs = category_chart_specs(edits, no_flags, answers, analysis, ["a", "b"], "count", ["exact"], ["DET", "PUNCT"])
+    assert specs["flags"] is None and specs["types"] and specs["heatmap"] and specs["similarity"]
+    json.dumps(specs)  # what Streamlit sends: must serialise as it is
+    assert specs["types"]["params"][0]["name"] == PICK
