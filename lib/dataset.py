@@ -59,6 +59,19 @@ class LoadReport:
     tables: tuple[str, ...] = ()   # choices when the file holds several tables/sheets
     table: int = 0                 # which of `tables` was loaded
 
+    @property
+    def line_label(self) -> str:
+        """What a warning's number counts: a line of a text file, an Excel row, or a JSON/Parquet
+        record (a pretty-printed JSON file's line numbers would not say which record)."""
+        if self.format == "xlsx":
+            return "Row"
+        if self.format in ("json", "parquet", "opencompass"):
+            return "Record"
+        return "Line"
+
+    def warning_text(self, warning: LoadWarning) -> str:
+        return f"{self.line_label} {warning.line}: {warning.message}" if warning.line is not None else warning.message
+
     def to_json(self) -> dict:
         """The `python -m lib info --json` shape (keys are part of the CLI contract)."""
         return {

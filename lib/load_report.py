@@ -5,7 +5,7 @@ from lib.dataset import LoadReport
 
 
 def format_report(report: LoadReport) -> str:
-    """Aligned `label: value` lines, then every warning with its line number."""
+    """Aligned `label: value` lines, then every warning with its line (row, record) number."""
     roles = ", ".join(f"{role} = {col}" for role, col in report.columns.items()) or "none"
     lines = [
         f"File:      {report.name}",
@@ -21,7 +21,7 @@ def format_report(report: LoadReport) -> str:
         lines.append(f"Tables:    {len(report.tables)}; loaded {report.tables[report.table]}")
     if report.warnings:
         lines.append(f"Warnings ({len(report.warnings):,}):")
-        lines += [f"  {w}" for w in report.warnings]
+        lines += [f"  {report.warning_text(w)}" for w in report.warnings]
     else:
         lines.append("Warnings:  none")
     return "\n".join(lines)

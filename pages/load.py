@@ -117,7 +117,7 @@ def report_panel(dataset: Dataset) -> None:
     if r.warnings:
         st.subheader(f"Warnings ({len(r.warnings):,})")
         st.dataframe(
-            pd.DataFrame({"Line": [w.line for w in r.warnings], "Message": [w.message for w in r.warnings]}),
+            pd.DataFrame({r.line_label: [w.line for w in r.warnings], "Message": [w.message for w in r.warnings]}),
             hide_index=True, width="stretch", height=table_height(len(r.warnings), 10),
         )
 

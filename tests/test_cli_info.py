@@ -66,3 +66,13 @@ def test_report_text_names_the_tables_and_says_when_there_are_no_warnings():
     assert "Columns:   answer = a, reference = r" in text
     warned = format_report(LoadReport(**{**report.__dict__, "warnings": (LoadWarning(None, "read as cp1252."),)}))
     assert "Warnings (1):\n  read as cp1252." in warned
+
+
+def test_warnings_count_what_the_format_has_lines_rows_or_records():
+    from lib.load_report import format_report
+    from lib.loaders import load_text
+
+    json_text = '[{"model": "a", "answer": "x", "reference": ""}, {"model": "a", "answer": "x", "reference": "y"}]'
+    assert "Record 1: empty reference" in format_report(load_text(json_text, "x.json").report)
+    csv_text = "model,answer,reference\na,x,\na,x,y\n"
+    assert "Line 2: empty reference" in format_report(load_text(csv_text, "x.csv").report)
