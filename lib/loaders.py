@@ -367,7 +367,22 @@ def _records_frame(records: list, name: str, first_row: int = 1) -> tuple[pd.Dat
             warnings.append(LoadWarning(first_row + i, f"record is a {type(rec).__name__}, not an object; skipped."))
     if not keep:
         raise LoadError(f"{name}: no JSON objects with fields (e.g. {{\"model\": …, \"answer\": …, \"reference\": …}}) found.")
+    if any(isinstance(v, dict) for rec in keep[:100] for v in rec.values()):
+        keep = [_flatten(rec) for rec in keep]  # {"sample": {"gold": …}} → column "sample.gold"
     return pd.DataFrame.from_records(keep), rows, warnings
+
+
+def _flatten(record: dict, prefix: str = "", depth: int = 0) -> dict:
+    """Nested objects as dotted columns, three levels deep: roles are then found by name
+    ("output.text" is an answer, "sample.gold" a reference)."""
+    out: dict = {}
+    for key, value in record.items():
+        column = f"{prefix}{key}"
+        if isinstance(value, dict) and value and depth < 2:
+            out.update(_flatten(value, column + ".", depth + 1))
+        else:
+            out[column] = value
+    return out
 
 
 def _read_json(text: str, name: str, options: LoadOptions, path: str | None) -> _Table:
@@ -437,7 +452,10 @@ def _read_jsonl(text: str, name: str, options: LoadOptions, path: str | None) ->
             warnings.append(LoadWarning(ln, f"line is a JSON {type(r).__name__}, not an object; skipped."))
     if not keep:
         raise LoadError(f"{name}: no JSON objects found; each line should be one record.")
-    frame = pd.DataFrame.from_records([r for r, _ in keep])
+    objects = [r for r, _ in keep]
+    if any(isinstance(v, dict) for rec in objects[:100] for v in rec.values()):
+        objects = [_flatten(rec) for rec in objects]  # {"sample": {"gold": …}} → column "sample.gold"
+    frame = pd.DataFrame.from_records(objects)
     return _Table(frame, [ln for _, ln in keep], "jsonl", "", warnings)
 
 

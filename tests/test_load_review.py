@@ -182,3 +182,19 @@ def test_a_long_multi_line_answer_is_not_taken_for_a_stray_quote():
     table = "\n".join(["| a | b |", "|---|---|"] + [f"| {i} | {i * 2} |" for i in range(60)])
     ds = load_text(HEADER + f'1,m,"{table}",ref\n2,m,x,ref\n', "md_in_csv.csv")
     assert ds.report.rows == 2 and not ds.report.warnings
+
+
+def test_nested_json_lines_become_dotted_columns_whose_roles_are_found():
+    text = ('{"id": 1, "sample": {"question": "q", "gold": "g"}, "output": {"text": "a"}, "model": "m"}\n'
+            '{"id": 2, "sample": {"question": "q2", "gold": "g2"}, "output": {"text": "b"}, "model": "m"}\n')
+    ds = load_text(text, "nested.jsonl")
+    assert ds.report.columns["answer"] == "output.text" and ds.report.columns["reference"] == "sample.gold"
+    assert list(ds.frame["reference"]) == ["g", "g2"] and ds.report.columns["source"] == "sample.question"
+
+
+def test_list_and_bytes_cells_read_as_text():
+    frame = pd.DataFrame({"model": ["m", "m"], "answer": [["only"], ["a", "b"]], "reference": [b"only", b"x"]})
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer)
+    ds = load_bytes(buffer.getvalue(), "lists.parquet")
+    assert list(ds.frame["answer"]) == ["only", '["a", "b"]'] and list(ds.frame["reference"]) == ["only", "x"]
