@@ -1,6 +1,7 @@
 """Per-model totals of flags and edit types: `python -m lib summary` and the Categories page CSV."""
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import pandas as pd
@@ -25,19 +26,36 @@ def summarize(analysis: pd.DataFrame) -> dict[str, dict]:
     return out
 
 
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: Chinese and other wide characters take two, marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` terminal columns (with "…") and padded to exactly that many."""
+    if display_width(text) > width:
+        out = ""
+        for c in text:
+            if display_width(out + c) > width - 1:
+                break
+            out += c
+        text = out + "…"
+    return text + " " * (width - display_width(text))
+
+
 def format_summary(summary: dict[str, dict], top: int = 6) -> str:
-    """A fixed-width table a terminal reader can scan: one line per model."""
+    """A fixed-width table a terminal reader can scan: one line per model (columns stay aligned
+    with Chinese model names, which take two columns per character)."""
     if not summary:
         return "No answers."
-    width = min(max(len(m) for m in summary), 40)
-    lines = [f"{'model':<{width}}  answers  exact  similarity  flags / edit types (most frequent first)"]
+    width = min(max(display_width(m) for m in summary), 40)
+    lines = [f"{_fit('model', width)}  answers  exact  similarity  flags / edit types (most frequent first)"]
     for model, s in summary.items():
         flags = ", ".join(f"{k} {v}" for k, v in s["flags"].items() if k != "exact")
         edits = ", ".join(f"{k} {v}" for k, v in list(s["edits"].items())[:top])
         rest = len(s["edits"]) - top
         detail = "; ".join(p for p in (flags, edits + (f", +{rest} more" if rest > 0 else "")) if p) or "-"
-        name = model if len(model) <= width else model[: width - 1] + "…"
-        lines.append(f"{name:<{width}}  {s['answers']:>7}  {s['exact']:>5}  {s['mean_similarity']:>10.3f}  {detail}")
+        lines.append(f"{_fit(model, width)}  {s['answers']:>7}  {s['exact']:>5}  {s['mean_similarity']:>10.3f}  {detail}")
     return "\n".join(lines)
 
 

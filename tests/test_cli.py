@@ -57,6 +57,15 @@ def test_summary_json_is_keyed_by_model_and_text_is_a_table():
     assert summary["baichuan4"]["exact"] == 1
     text = cli("summary", SAMPLE).stdout
     assert text.splitlines()[0].startswith("model") and "minimax" in text and "M:DET 1" in text
+    # Columns line up in a terminal although 金声玉亮2.0 is drawn two columns per Chinese character.
+    import re
+
+    from lib.summary import display_width
+
+    lines = text.splitlines()
+    ends = {display_width(lines[0][:lines[0].index("similarity") + len("similarity")])}
+    ends |= {display_width(re.match(r"^(.*?\d\.\d{3})  ", line).group(1)) for line in lines[1:]}
+    assert len(ends) == 1, ends
 
 
 def test_missing_file_exits_2():
