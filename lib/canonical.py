@@ -118,8 +118,10 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
                         "source": source, "row": row, **({"sample_id": ids} if ids is not None else {}), **meta})
         missing = frame["answer"].str.strip() == ""
         if missing.any():
-            warnings.append(LoadWarning(None, f"{int(missing.sum()):,} empty cells in model columns were skipped "
-                                              "(a model without an answer to that sample)."))
+            # A model without an answer to that sample: not an answer at all, so not an empty one.
+            gaps = frame.loc[missing, ["row", "model_name"]]
+            warnings += _cap([LoadWarning(int(r), f"no answer from {m!r} (empty cell); skipped.")
+                              for r, m in zip(gaps["row"], gaps["model_name"])], "empty model cells")
             frame = frame[~missing].reset_index(drop=True)
         columns = {**roles, "model": "(column headers: " + ", ".join(wide_models[:8]) + (" …" if k > 8 else "") + ")"}
     else:

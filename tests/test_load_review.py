@@ -198,3 +198,9 @@ def test_list_and_bytes_cells_read_as_text():
     frame.to_parquet(buffer)
     ds = load_bytes(buffer.getvalue(), "lists.parquet")
     assert list(ds.frame["answer"]) == ["only", '["a", "b"]'] and list(ds.frame["reference"]) == ["only", "x"]
+
+
+def test_an_empty_model_cell_in_a_wide_table_is_named_by_line_and_model():
+    ds = load_text("id,reference,gpt4_output,claude_output\n1,r,a,b\n2,r,c,\n", "w.csv")
+    assert ds.report.rows == 3
+    assert [(w.line, w.message) for w in ds.report.warnings] == [(3, "no answer from 'claude' (empty cell); skipped.")]
