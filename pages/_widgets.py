@@ -35,6 +35,11 @@ def inject_css() -> None:
     st.html(f"<style>{DIFF_CSS}{APP_CSS}</style>")
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 sample", "16 answers" (English plural by -s: the nouns Redline counts all take it)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def table_height(rows: int, max_rows: int = 20) -> int:
     """Pixel height that shows every row up to `max_rows` (then the table scrolls): Streamlit's
     default stops at ten rows, which hides the 16 runs of the bundled sample behind a scrollbar."""
@@ -60,8 +65,8 @@ def sidebar_summary(dataset: Dataset) -> None:
         html(
             '<div class="rl-side"><b>Loaded</b><br>'
             f"{esc(r.name)}<br>"
-            f"{r.rows:,} answers · {r.samples:,} samples · {len(r.models):,} models"
-            + (f"<br>⚠️ {len(r.warnings):,} warnings (see Load)" if r.warnings else "")
+            f"{count(r.rows, 'answer')} · {count(r.samples, 'sample')} · {count(len(r.models), 'model')}"
+            + (f"<br>⚠️ {count(len(r.warnings), 'warning')} (see Load)" if r.warnings else "")
             + "</div>"
         )
 

@@ -33,7 +33,7 @@ def test_app_opens_on_diffs_with_the_bundled_sample(app):
     run(app)
     body = html_of(app)
     assert body.count('class="rl-card"') == 16
-    assert "sample.md" in body and "16 answers · 1 samples · 15 models" in body.replace("1 sample ", "1 samples ")
+    assert "sample.md" in body and "16 answers · 1 sample · 15 models" in body and "4 warnings" in body
 
 
 def test_diffs_query_params_restore_the_view(app):
