@@ -4,18 +4,9 @@ from __future__ import annotations
 import pytest
 
 from lib.answer_analysis import analyze_answer
-from lib.categories import extract_edits
 from lib.diff import DiffOptions, diff_texts
 from lib.flags import answer_flags
-
-
-def edits(reference: str, answer: str) -> list[tuple[str, str, str]]:
-    out = []
-    for e in extract_edits(diff_texts(reference, answer).segments):
-        assert reference[e.ref_start:e.ref_start + len(e.reference)] == e.reference
-        assert answer[e.ans_start:e.ans_start + len(e.answer)] == e.answer
-        out.append((e.code, e.answer, e.reference))
-    return out
+from tests.test_categories import edits  # (code, answer side, reference side), offsets checked
 
 
 @pytest.mark.parametrize("answer, reference, expected", [
