@@ -69,21 +69,30 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
     head = [f'<span class="rl-model">{esc(row.model)}</span>']
     if row.model != row.model_name:
         head.append(badge(f"run {row.run} of {row.model_name}", title="The file has more than one answer of this model to this sample"))
+    # Exact match is always against the reference: that is what the task asks for.
+    matches_reference = row.answer.strip() == row.reference.strip()
+    head.append(badge("✓ exact match" if matches_reference else "≠ differs", "exact" if matches_reference else "diff"))
     if against_source:
-        head.append(badge("unchanged" if exact else "changed the source", "exact" if exact else "diff"))
+        # Changing the source is the task; neutral colour, and the numbers below say their baseline.
+        head.append(badge("unchanged source" if exact else "changed the source",
+                          title="The diff below is against the source text the model was given"))
+        head.append(f'<span class="rl-stat">similarity to source {sim:.3f}</span>')
     else:
-        head.append(badge("✓ exact match" if exact else "≠ differs", "exact" if exact else "diff"))
-    head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
-    spans = changed_spans(result.segments)
-    head.append(f'<span class="rl-stat" title="changed spans in this view; the code badges name the edits">'
-                f'{spans} change{"s" if spans != 1 else ""}</span>')
+        head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
     if facts is not None:
+        n = len(facts["edit_list"])
+        head.append(f'<span class="rl-stat" title="Edits against the reference, named on the strict comparison '
+                    f'(the view options change the highlighting, not the edits)">'
+                    f'{n} edit{"s" if n != 1 else ""}{" vs reference" if against_source else ""}</span>')
         for flag in facts["flags"]:
             if flag != "exact":
                 head.append(badge(flag.replace("_", " "), "flag"))
         counts = Counter(e.code for e in facts["edit_list"])
-        for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            head.append(badge(f"{code}" + (f" ×{n}" if n > 1 else ""), "code"))
+        for code, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            head.append(badge(f"{code}" + (f" ×{k}" if k > 1 else ""), "code"))
+    else:
+        spans = changed_spans(result.segments)
+        head.append(f'<span class="rl-stat">{spans} changed span{"s" if spans != 1 else ""}</span>')
     other = "Source" if against_source else "Reference"
     if result.timed_out:
         body = (
@@ -148,7 +157,18 @@ def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: st
         facts = analysis.loc[row.Index] if analysis is not None and "flags" in analysis and row.Index in analysis.index else None
         cards.append(_card(row, facts, view, options)[1])
     legend = LEGEND_HTML if view != "source" else LEGEND_HTML.replace("in the reference", "in the source")
+    ignoring = ignored(options)
+    if ignoring and analysis is not None:
+        legend += (f'<div class="rl-note">Ignoring {esc(ignoring)}: the highlighting and similarity follow this '
+                   "option; the edit codes and flags stay those of the strict comparison.</div>")
     return "".join(top) + legend + "".join(cards)
+
+
+def ignored(options: DiffOptions) -> str:
+    """ "case, punctuation" — what the view options ignore, in words ("" when nothing)."""
+    names = (("case", options.ignore_case), ("whitespace", options.ignore_whitespace),
+             ("punctuation", options.ignore_punctuation))
+    return ", ".join(name for name, on in names if on)
 
 
 def count_cards(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> int:
@@ -181,7 +201,9 @@ def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: S
     chosen = "all models" if models is None else ", ".join(models)
     meta = (f"{esc(dataset.report.name)} · {len(ids):,} sample{'s' if len(ids) != 1 else ''} · {esc(chosen)} · "
             f"view: {esc(VIEWS.get(view, view))} · granularity: {esc(options.unit)} · "
-            f"generated {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by Redline")
+            + (f"ignoring {esc(ignored(options))} · " if ignored(options) else "")
+            + f"order: {esc(SORTS.get(sort, sort))} · "
+            + f"generated {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by Redline")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"

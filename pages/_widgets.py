@@ -115,12 +115,25 @@ def diff_option_controls() -> None:
         help="word: words, spaces and punctuation (each Chinese character is its own token); char: characters.",
     )
     write_to_url("unit", st.session_state.get("unit"), "word")
+    seen = st.session_state.setdefault("_url_restored", set())
+    if "ignore" not in seen:  # a shared link: ignore=case,punctuation
+        seen.add("ignore")
+        wanted = set(",".join(st.query_params.get_all("ignore")).split(","))
+        for name in IGNORE_OPTIONS:
+            if name in wanted:
+                st.session_state[f"ignore_{name}"] = True
     cols[1].toggle("Ignore case", **shared("ignore_case", False))
     cols[2].toggle("Ignore whitespace", **shared("ignore_whitespace", False))
     cols[3].toggle(
         "Ignore punctuation", **shared("ignore_punctuation", False),
         help="Also treats full-width and half-width marks, and -- and —, as the same.",
     )
+    on = [name for name in IGNORE_OPTIONS if st.session_state.get(f"ignore_{name}")]
+    write_to_url("ignore", ",".join(on), "")
+
+
+# The ignore switches, as they appear in a link (?ignore=case,punctuation).
+IGNORE_OPTIONS = ("case", "whitespace", "punctuation")
 
 
 def restore_from_url(key: str, valid: list[str]) -> None:

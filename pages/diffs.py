@@ -9,7 +9,7 @@ import streamlit as st
 from lib.report import SORTS, VIEWS, count_cards, render_report, render_sample
 from lib.samples import neighbour, sample_index, search_samples
 from pages import _state
-from pages._widgets import diff_option_controls, html, model_selector, restore_from_url, write_to_url, page_start
+from pages._widgets import alert, diff_option_controls, html, model_selector, page_start, restore_from_url, write_to_url
 
 # A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
 MAX_LISTED_SAMPLES = 1_000
@@ -78,14 +78,38 @@ def pick_sample(ids_all: list[str], index) -> str | None:
     return sample
 
 
+def link_mismatch(name: str, ids: list[str], models: list[str]) -> None:
+    """A shared link opened where other data is loaded: say so, instead of silently showing
+    something else (the link's view is restored once the right file is loaded)."""
+    if st.session_state.get("_link_checked"):
+        return
+    st.session_state["_link_checked"] = True
+    wanted = st.query_params.get("data")
+    sample = st.query_params.get("sample")
+    missing = [m for m in st.query_params.get_all("models") if m not in set(models)]
+    if (wanted and wanted != name) or (sample and sample not in set(ids)) or missing:
+        made_on = f"was made on {wanted}" if wanted and wanted != name else "names samples or models"
+        st.session_state["_link_note"] = _state.current_source().sha, (
+            f"This link {made_on}, but the loaded data is {name}"
+            + (f" (no sample {sample!r})" if sample and sample not in set(ids) else "")
+            + (f" (no model {missing[0]!r})" if missing else "")
+            + ". Load that file on the Load page to see the linked view.")
+
+
 def safe_file_part(text: str) -> str:
     """A sample id as a file-name part: ids come from the file and may hold slashes or quotes."""
     return re.sub(r"[^\w.-]+", "_", text)[:60] or "sample"
 
 
-def share_link(sample: str, models: list[str], view: str, unit: str, all_models: list[str]) -> str:
-    """The URL that reopens exactly this view (for demoing to colleagues)."""
-    params = {"sample": sample, "view": view, "unit": unit}
+def share_link(sample: str, models: list[str], view: str, all_models: list[str], data_name: str) -> str:
+    """The URL that reopens exactly this view (for demoing to colleagues): every choice that
+    changes what the cards show, and the data's name so a mismatch can be told, not hidden."""
+    params = {"sample": sample, "view": view, "unit": st.session_state.get("unit", "word")}
+    for key in ("sort", "ignore"):
+        value = st.query_params.get(key)
+        if value:
+            params[key] = value
+    params["data"] = data_name
     if models != all_models:
         params["models"] = models
     parts = urlsplit(st.context.url or "http://localhost:8501/")
@@ -96,6 +120,7 @@ def share_link(sample: str, models: list[str], view: str, unit: str, all_models:
 
 page_start()
 st.title("Diffs")
+note_slot = st.empty()
 dataset = _state.current_dataset()
 source = _state.current_source()
 models_all = _state.all_models(dataset)
@@ -104,7 +129,15 @@ with st.sidebar:
 
 index = _sample_index(source.sha, source.options, dataset)
 ids_all = index["sample_id"].tolist()
+link_mismatch(dataset.report.name, ids_all, models_all)
 sample = pick_sample(ids_all, index)
+note = st.session_state.get("_link_note")
+if note and note[0] == source.sha:  # shown while the data the link did not find is loaded
+    with note_slot.container():
+        cols = st.columns([8, 1], vertical_alignment="center")
+        with cols[0]:
+            alert(note[1], "warning")
+        cols[1].button("Dismiss", key="dismiss_link_note", on_click=st.session_state.pop, args=("_link_note", None))
 
 views = [v for v in VIEWS if v != "source" or dataset.has_source]
 restore_from_url("view", views)
@@ -114,8 +147,10 @@ cols = st.columns([3, 2])
 view = cols[0].segmented_control("View", views, key="view", required=True, persist_state="session",
                                  format_func=VIEWS.get)
 write_to_url("view", view, "inline")
+restore_from_url("sort", list(SORTS))
 sort = cols[1].selectbox("Order of the cards", list(SORTS), key="sort", format_func=SORTS.get,
                          persist_state="session")
+write_to_url("sort", sort, "file")
 diff_option_controls()
 options = _state.diff_options()
 
@@ -130,7 +165,7 @@ start = card_page(count_cards(dataset, sample, chosen))
 html(_sample_html((source, options), sample, tuple(chosen), view, sort, start, dataset, analysis))
 
 st.divider()
-link = share_link(sample, chosen, view, options.unit, models_all)
+link = share_link(sample, chosen, view, models_all, dataset.report.name)
 cols = st.columns([3, 1], vertical_alignment="bottom")
 with cols[0]:
     st.caption("Link to this view (copy with the button on the right of the box):")

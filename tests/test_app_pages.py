@@ -245,3 +245,33 @@ def test_load_page_renames_the_model_of_a_framework_export(app):
     name.input("qwen2-7b-instruct")
     run(app)
     assert set(app.dataframe[-1].value["model"]) == {"qwen2-7b-instruct"}
+
+
+def test_share_link_carries_ignore_options_sort_and_the_data_name(app):
+    app.query_params["ignore"] = "case,punctuation"
+    app.query_params["sort"] = "name"
+    run(app)
+    assert app.session_state["ignore_case"] and app.session_state["ignore_punctuation"]
+    assert not app.session_state["ignore_whitespace"] and app.session_state["sort"] == "name"
+    link = app.code[0].value
+    assert "ignore=case%2Cpunctuation" in link and "sort=name" in link and "data=sample.md" in link
+    assert "Ignoring case, punctuation" in html_of(app)
+
+
+def test_a_link_made_on_other_data_says_so_instead_of_silently_showing_this_data(app):
+    app.query_params["data"] = "three.csv"
+    app.query_params["sample"] = "q2"
+    app.query_params["models"] = ["通义千问"]
+    run(app)
+    body = html_of(app)
+    assert "This link was made on three.csv, but the loaded data is sample.md (no sample &#x27;q2&#x27;)" in body
+    app.button(key="dismiss_link_note").click()
+    run(app)
+    assert "This link was made on" not in html_of(app)
+
+
+def test_a_link_made_on_this_data_restores_without_a_warning(app):
+    app.query_params["data"] = "sample.md"
+    app.query_params["sample"] = "1"
+    run(app)
+    assert "This link" not in html_of(app)

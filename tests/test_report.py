@@ -89,3 +89,27 @@ def test_category_csv_cells_cannot_run_as_formulas(make_dataset):
     ds = make_dataset([{"sample_id": "=HYPERLINK(\"http://x\")", "model": "@evil", "answer": "a", "reference": "b"}])
     table = category_table(analyze(ds.frame))
     assert table["sample_id"].iloc[0].startswith("'=") and table["model"].iloc[0] == "'@evil"
+
+
+def test_source_view_says_which_baseline_each_number_uses(dataset):
+    from lib.analysis import analyze
+
+    analysis = analyze(dataset.frame)
+    html = render_sample(dataset, analysis, "s1", ["gamma", "alpha"], view="source")
+    cards = {c.split('rl-model">')[1].split("<")[0]: c for c in html.split('class="rl-card"')[1:]}
+    gamma, alpha = cards["gamma"], cards["alpha"]
+    assert "✓ exact match" in gamma and "changed the source" in gamma  # right answer, source corrected
+    assert "similarity to source" in gamma and "0 edits vs reference" in gamma
+    assert "≠ differs" in alpha and "1 edit vs reference" in alpha and "M:PREP" in alpha
+    assert "rl-badge-diff" not in gamma  # changing the source is the task: not coloured as an error
+
+
+def test_report_header_and_legend_name_the_ignore_options(dataset):
+    from lib.analysis import analyze
+    from lib.diff import DiffOptions
+
+    options = DiffOptions(ignore_case=True, ignore_punctuation=True)
+    html = render_report(dataset, analyze(dataset.frame), sample_ids=["s1"], options=options, sort="name")
+    assert "ignoring case, punctuation · order: Model name (A→Z)" in html
+    assert "edit codes and flags stay those of the strict comparison" in html
+    assert "ignoring" not in render_report(dataset, None, sample_ids=["s1"])
