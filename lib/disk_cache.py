@@ -1,7 +1,7 @@
 """Analyses kept on disk by content hash, so reopening the same file (even after a restart) is instant.
 
 Pickle is safe here because only Redline writes these files, into its own cache folder; the key
-includes the code version so a new release never reads an old, differently shaped result.
+includes a hash of the analysis code, so a result computed by other code is never read back.
 """
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-# Bump when the analysis output changes shape or meaning.
-CACHE_VERSION = "1"
+# Bump when the analysis output changes shape; changes of meaning are caught by code_version().
+CACHE_VERSION = "2"
+# The modules whose code decides what an analysis says: any edit to them starts a new cache.
+_ANALYSIS_MODULES = ("tokens", "diff", "metrics", "categories", "wordlists", "flags", "answer_analysis", "analysis")
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".redline-cache"
 # Beyond this many files the oldest are removed (each is a few MB for 32,000 answers).
 MAX_FILES = 32
@@ -28,8 +31,19 @@ def enabled() -> bool:
     return os.environ.get("REDLINE_CACHE_DIR", "").lower() != "off"
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the analysis code itself: a cached result from older code (say, before an edit
+    type was renamed) would otherwise be served as if it were current."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for name in _ANALYSIS_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _path(key: str) -> Path:
-    digest = hashlib.sha256(f"{CACHE_VERSION}:{key}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{code_version()}:{key}".encode()).hexdigest()[:32]
     return cache_dir() / f"analysis-{digest}.pkl"
 
 

@@ -1,0 +1,34 @@
+"""The analysis disk cache: instant reopening, and never a result of other code or other data."""
+from __future__ import annotations
+
+from lib import disk_cache
+
+
+def test_store_then_load_round_trips_and_misses_are_none(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path))
+    assert disk_cache.load("sha:a") is None
+    disk_cache.store("sha:a", {"rows": [1, 2]})
+    assert disk_cache.load("sha:a") == {"rows": [1, 2]} and disk_cache.load("sha:b") is None
+
+
+def test_off_disables_the_cache(monkeypatch):
+    monkeypatch.setenv("REDLINE_CACHE_DIR", "off")
+    disk_cache.store("k", 1)
+    assert disk_cache.load("k") is None
+
+
+def test_a_result_of_other_analysis_code_is_not_read_back(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path))
+    disk_cache.store("sha:a", "old result")
+    monkeypatch.setattr(disk_cache, "CACHE_VERSION", "other")  # stands for edited analysis code
+    disk_cache.code_version.cache_clear()
+    try:
+        assert disk_cache.load("sha:a") is None
+    finally:
+        monkeypatch.undo()
+        disk_cache.code_version.cache_clear()
+
+
+def test_code_version_covers_the_modules_that_name_edits():
+    assert {"categories", "flags", "diff", "tokens"} <= set(disk_cache._ANALYSIS_MODULES)
+    assert len(disk_cache.code_version()) == 16
