@@ -50,7 +50,9 @@ def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[s
     """Horizontal stacked bars: one bar per model, one colour per category; click selects."""
     pick = _pick()
     value_title = "per answer" if measure == "rate" else "count"
-    height = _height(models, axes=70)
+    # The legend lists every category at ~17 px each (plus its title); Streamlit fits legend and plot into one
+    # height, so a chart of three models needs the legend's height or its bars shrink to lines.
+    height = max(_height(models, axes=70), 20 * len(domain) + 90)
     return (
         alt.Chart(counts, title=title)
         .mark_bar()
@@ -121,8 +123,13 @@ def heatmap(counts: pd.DataFrame, models: Sequence[str], codes: Sequence[str], m
         tooltip=[alt.Tooltip("model:N"), alt.Tooltip("category:N", title="code"), alt.Tooltip("count:Q"),
                  alt.Tooltip("rate:Q", format=".2f", title="per answer")],
     ).add_params(pick)
-    text = base.mark_text(fontSize=10).encode(text=alt.Text("count:Q"))
-    return (cells + text).properties(height=_height(models, axes=140))
+    # Dark cells get light numbers: readable in both themes.
+    top = float(counts[measure].max()) if len(counts) else 1.0
+    text = base.mark_text(fontSize=10).encode(
+        text=alt.Text("count:Q"),
+        color=alt.condition(f"datum.{measure} > {top * 0.55}", alt.value("#ffffff"), alt.value("#1f2328")),
+    )
+    return (cells + text).properties(height=max(_height(models, axes=140), 260))
 
 
 SIMILARITY_BINS = 20
@@ -145,7 +152,7 @@ def similarity_bins(analysis: pd.DataFrame, models: Sequence[str]) -> pd.DataFra
 def similarity_chart(analysis: pd.DataFrame, models: Sequence[str]) -> alt.Chart:
     """Distribution of similarity per model: one row per model, darker = more answers in that range."""
     data = similarity_bins(analysis, models)
-    height = _height(models, axes=80)
+    height = max(_height(models, axes=80), 240)  # room for the colour legend
     rows = alt.Scale(domain=list(models))
     title = "Similarity to the reference per model (1 = identical; red tick = the model's mean)"
     cells = alt.Chart(data, title=title).mark_rect().encode(

@@ -52,7 +52,10 @@ DIFF_CSS = """
 .rl-note { font-size: .85rem; opacity: .85; margin: .35rem 0; font-style: italic; }
 .rl-legend { font-size: .85rem; margin: 0 0 .6rem 0; opacity: .9; }
 .rl-snippet { white-space: pre-wrap; overflow-wrap: anywhere; }
-@media (max-width: 700px) { .rl-sbs { grid-template-columns: 1fr; } }
+/* Narrow screens: one column, each text labelled (the shared column heads would sit far above). */
+@media (max-width: 560px) { .rl-sbs { grid-template-columns: 1fr; } .rl-sbs > .rl-col-head { display: none; }
+  .rl-sbs > [data-label]::before { content: attr(data-label); display: block; font-size: .72rem;
+    text-transform: uppercase; letter-spacing: .04em; opacity: .7; margin-top: .3rem; } }
 """
 
 # Invisible or look-alike characters: (marker shown, description for the tooltip).
@@ -190,7 +193,8 @@ def side_by_side_html(segments: Sequence[Segment], left: str = "Answer", right: 
     cells = [f'<div class="rl-col-head">{esc(left)}</div><div class="rl-col-head">{esc(right)}</div>']
     budget = MAX_RENDER_CHARS
     for row in aligned_rows(segments):
-        cells.append(f"<div>{side_html(row, 'ans', budget)}</div><div>{side_html(row, 'ref', budget)}</div>")
+        cells.append(f'<div data-label="{esc(left)}">{side_html(row, "ans", budget)}</div>'
+                     f'<div data-label="{esc(right)}">{side_html(row, "ref", budget)}</div>')
         budget -= sum(len(s.ans) for s in row)
         if budget <= 0:
             cells.append('<div class="rl-note">… display limit reached.</div><div></div>')

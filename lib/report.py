@@ -56,7 +56,8 @@ UNRELATED_SIMILARITY = 0.2
 def _plain_pair(answer: str, other_text: str, other: str) -> str:
     return ('<div class="rl-sbs"><div class="rl-col-head">Answer</div>'
             f'<div class="rl-col-head">{esc(other)}</div>'
-            f"<div>{plain_html(answer)}</div><div>{plain_html(other_text)}</div></div>")
+            f'<div data-label="Answer">{plain_html(answer)}</div>'
+            f'<div data-label="{esc(other)}">{plain_html(other_text)}</div></div>')
 
 
 def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:

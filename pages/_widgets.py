@@ -13,7 +13,7 @@ from lib.render import DIFF_CSS, esc  # one escaping function for the whole app
 from pages import _state
 
 APP_CSS = """
-.rl-facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+.rl-facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; padding: 0 !important; }
 .rl-facts dt { opacity: .7; } .rl-facts dd { margin: 0; overflow-wrap: anywhere; }
 .rl-alert { border-radius: .5rem; padding: .6rem .9rem; margin: .2rem 0;
   white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -48,8 +48,9 @@ def table_height(rows: int, max_rows: int = 20) -> int:
 
 def alert(text: str, kind: str = "error") -> None:
     """An error/warning/info box for untrusted text (file names, cell text) — escaped, no markdown."""
-    icon = {"error": "⛔", "warning": "⚠️", "info": "ℹ️"}[kind]
-    html(f'<div class="rl-alert rl-alert-{kind}" role="alert">{icon} {esc(text)}</div>')
+    # A word, not an emoji: emoji need a colour-emoji font that many machines lack (empty boxes).
+    label = {"error": "Error", "warning": "Note", "info": "Info"}[kind]
+    html(f'<div class="rl-alert rl-alert-{kind}" role="alert"><b>{label}:</b> {esc(text)}</div>')
 
 
 def facts(pairs: list[tuple[str, object]]) -> str:
@@ -66,7 +67,7 @@ def sidebar_summary(dataset: Dataset) -> None:
             '<div class="rl-side"><b>Loaded</b><br>'
             f"{esc(r.name)}<br>"
             f"{count(r.rows, 'answer')} · {count(r.samples, 'sample')} · {count(len(r.models), 'model')}"
-            + (f"<br>⚠️ {count(len(r.warnings), 'warning')} (see Load)" if r.warnings else "")
+            + (f"<br>{count(len(r.warnings), 'warning')} (see Load)" if r.warnings else "")
             + "</div>"
         )
 

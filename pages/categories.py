@@ -16,20 +16,35 @@ EXAMPLE_LIMIT = 500
 CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
 
 
-def _on_pick(chart_key: str) -> None:
-    """A click on a bar/cell: remember which (model, category) pairs to list below."""
-    pairs = picked(st.session_state.get(chart_key))
+def _chart_key(chart: str) -> str:
+    """The widget key of a chart. A chart's highlighted selection cannot be reset from Python, so
+    clearing it gives the chart a new key (a fresh widget, nothing selected)."""
+    return f"{chart}_{st.session_state.get('chart_epochs', {}).get(chart, 0)}"
+
+
+def _reset_charts(charts) -> None:
+    epochs = st.session_state.setdefault("chart_epochs", {})
+    for chart in charts:
+        epochs[chart] = epochs.get(chart, 0) + 1
+
+
+def _on_pick(chart: str) -> None:
+    """A click on a bar/cell: remember which (model, category) pairs to list below; the other
+    charts drop their own highlighted selection, so only the chart that filters shows one."""
+    pairs = picked(st.session_state.get(_chart_key(chart)))
     if pairs:
         st.session_state["cat_pick"] = {
-            "kind": CHARTS[chart_key],
+            "kind": CHARTS[chart],
             "pairs": [(p.get("model", ""), p.get("category", "")) for p in pairs],
         }
+        _reset_charts([c for c in CHARTS if c != chart])
     else:
         st.session_state.pop("cat_pick", None)
 
 
 def _clear_pick() -> None:
     st.session_state.pop("cat_pick", None)
+    _reset_charts(CHARTS)
 
 
 def _open_in_diffs(sample_id: str, model: str) -> None:
@@ -44,21 +59,19 @@ def _open_in_diffs(sample_id: str, model: str) -> None:
 def charts(chosen: list[str], measure: str) -> None:
     specs = _state.chart_specs(chosen, measure)
 
-    def clickable(name: str, key: str) -> None:
-        st.vega_lite_chart(spec=specs[name], key=key, on_select=lambda: _on_pick(key), selection_mode="pick",
-                           width="stretch")
+    def clickable(name: str, chart: str) -> None:
+        st.vega_lite_chart(spec=specs[name], key=_chart_key(chart), on_select=lambda: _on_pick(chart),
+                           selection_mode="pick", width="stretch")
 
-    left, right = st.columns(2)
-    with left:
-        if specs["flags"] is None:
-            st.info("No answer of the chosen models carries a flag.")
-        else:
-            clickable("flags", "chart_flags")
-    with right:
-        if specs["types"] is None:
-            st.info("The chosen models' answers have no edits: every answer matches its reference.")
-        else:
-            clickable("types", "chart_types")
+    # One chart per row: side by side, a narrow window left the plots a few pixels wide.
+    if specs["flags"] is None:
+        st.info("No answer of the chosen models carries a flag.")
+    else:
+        clickable("flags", "chart_flags")
+    if specs["types"] is None:
+        st.info("The chosen models' answers have no edits: every answer matches its reference.")
+    else:
+        clickable("types", "chart_types")
     if specs["heatmap"] is not None:
         clickable("heatmap", "chart_heatmap")
     st.vega_lite_chart(spec=specs["similarity"], width="stretch")

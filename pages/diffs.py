@@ -43,9 +43,12 @@ def card_page(total: int) -> int:
 
 
 def _step(ids: list[str], step: int) -> None:
-    target = neighbour(ids, st.session_state.get("sample"), step)
+    current = st.session_state.get("sample")
+    target = neighbour(ids, current, step)
     if target is not None:
         st.session_state["sample"] = target
+        if current in ids and len(ids) > 1 and (ids.index(current) + step) % len(ids) != ids.index(current) + step:
+            st.toast("Back at the first sample" if step > 0 else "At the last sample", icon=":material/replay:")
 
 
 def pick_sample(ids_all: list[str], index) -> str | None:
@@ -64,8 +67,10 @@ def pick_sample(ids_all: list[str], index) -> str | None:
         st.session_state["sample"] = listed[0]
     labels = dict(zip(index["sample_id"], index["label"]))
     cols = st.columns([8, 1, 1], vertical_alignment="bottom")
+    position = ids.index(current) + 1 if current in ids else 1
+    matching = f" ({len(ids):,} of {len(ids_all):,} match the search)" if query.strip() else ""
     sample = cols[0].selectbox(
-        f"Sample ({len(ids):,} of {len(ids_all):,})", listed, key="sample", persist_state="session",
+        f"Sample {position:,} of {len(ids):,}{matching}", listed, key="sample", persist_state="session",
         format_func=lambda s: labels.get(s, s),
     )
     write_to_url("sample", sample, None)

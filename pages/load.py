@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.dataset import ROLES, Dataset, LoadOptions
+from lib.roles import infer_roles
 from pages import _state
 from pages._widgets import alert, facts, html, page_start, table_height
 
@@ -87,13 +88,21 @@ def reading_controls(dataset: Dataset) -> None:
     sha = _state.current_source().sha[:12]
     cols = st.columns(len(ROLES))
     changed = False
+    inferred = infer_roles(list(report.headers))
     for col, role in zip(cols, ROLES):
         choices = [AUTO, NONE, *report.headers]
+        # What "(inferred)" stands for: the role as loaded when not overridden (framework exports
+        # set their own), else what the headers alone suggest.
+        guess = (report.columns.get(role) if role not in overrides else inferred.get(role)) or "none"
+        if guess.startswith("(column headers"):
+            guess = "the column headers"
+        shown = {AUTO: f"(inferred: {guess})"}
         current = overrides.get(role)
         index = 0 if current is None else (1 if current == "" else choices.index(current) if current in choices else 0)
         # Keyed by content so a new file starts from its own inferred roles.
         picked = col.selectbox(ROLE_LABELS[role], choices, index=index, key=f"role_{role}_{sha}",
-                               help=f"Inferred: {report.columns.get(role) or 'none'}")
+                               format_func=lambda c, shown=shown: shown.get(c, c),
+                               help="Which column holds this; '(inferred …)' keeps what the headers suggest.")
         wanted = None if picked == AUTO else ("" if picked == NONE else picked)
         if wanted != current:
             changed = True

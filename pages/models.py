@@ -16,10 +16,9 @@ dataset = _state.current_dataset()
 chosen = model_selector(dataset)
 analysis = _state.current_analysis()
 table = leaderboard(analysis)
-table.insert(0, "selected", table["model"].isin(chosen))
-# The words (flags, top edits) next to the numbers they explain; error rates after them.
-table = table[["selected", "model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits",
-               "cer", "wer", "edits"]]
+# The words (flags, top edits) next to the numbers they explain; error rates after them. The
+# chosen models are the ones in the box above (a checkbox column here looked clickable and was not).
+table = table[["model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits", "cer", "wer", "edits"]]
 
 st.dataframe(
     table,
@@ -27,7 +26,6 @@ st.dataframe(
     width="stretch",
     height=table_height(len(table), 25),
     column_config={
-        "selected": st.column_config.CheckboxColumn("Selected", help="In the comparison (choose above)", width=70),
         "model": st.column_config.TextColumn("Model run", width="medium"),
         "answers": st.column_config.NumberColumn("Answers", width=70),
         "exact": st.column_config.NumberColumn("Exact", help="Answers equal to the reference (surrounding whitespace ignored)", width=60),
@@ -41,6 +39,6 @@ st.dataframe(
     },
 )
 if not chosen:
-    st.info("No model is selected: choose at least one above (or click All) to see diffs and categories.")
+    st.info("No model is selected: choose at least one above (or press Select all) to see diffs and categories.")
 else:
     st.page_link("pages/diffs.py", label=f"Read the diffs of the {len(chosen)} selected models", icon=":material/difference:")

@@ -137,6 +137,21 @@ def test_clicking_a_bar_filters_the_examples(app):
     assert "Chart selection: minimax · DET" in html_of(app)
 
 
+def test_clear_selection_resets_the_charts_so_the_same_bar_can_be_clicked_again(app):
+    run(app)
+    app.switch_page("pages/categories.py")
+    run(app)
+    before = len(app.dataframe[0].value)
+    _select_chart(app, 1, [{"model": "minimax", "category": "DET"}])
+    chart_id = app.get("vega_lite_chart")[1].proto.id
+    app.button(key="clear_pick").click()
+    run(app)
+    assert len(app.dataframe[0].value) == before and "Chart selection" not in html_of(app)
+    assert app.get("vega_lite_chart")[1].proto.id != chart_id  # a fresh chart: nothing highlighted
+    _select_chart(app, 1, [{"model": "minimax", "category": "DET"}])
+    assert "Chart selection: minimax · DET" in html_of(app)
+
+
 def test_examples_filter_widgets(app):
     run(app)
     app.switch_page("pages/categories.py")
@@ -275,3 +290,22 @@ def test_a_link_made_on_this_data_restores_without_a_warning(app):
     app.query_params["sample"] = "1"
     run(app)
     assert "This link" not in html_of(app)
+
+
+def test_next_and_prev_step_through_samples_and_the_label_says_where_we_are(monkeypatch, tmp_path):
+    data = tmp_path / "three.csv"
+    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,a{i},r{i}\n" for i in (1, 2, 3)), encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(data))
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    run(at)
+    assert at.selectbox(key="sample").label == "Sample 1 of 3"
+    at.button(key="next").click()
+    run(at)
+    assert at.session_state["sample"] == "q2" and at.selectbox(key="sample").label == "Sample 2 of 3"
+    at.button(key="prev").click()
+    run(at)
+    at.button(key="prev").click()
+    run(at)
+    assert at.session_state["sample"] == "q3"  # wrapped around, and told so
+    assert any("last sample" in t.proto.body for t in at.toast)
