@@ -88,9 +88,7 @@ def test_models_page_lists_every_run_and_keeps_the_selection(app):
 
 
 def test_categories_page_charts_and_examples(app):
-    run(app)
-    app.switch_page("pages/categories.py")
-    run(app)
+    open_categories(app)
     assert len(app.get("vega_lite_chart")) >= 3
     examples = app.dataframe[0].value
     assert {"M:DET", "R:PREP"} <= set(examples["category"])
@@ -110,6 +108,12 @@ def paste(app: AppTest, text: str) -> None:
     click(app, "Load pasted text")
 
 
+def open_categories(app: AppTest) -> None:
+    run(app)
+    app.switch_page("pages/categories.py")
+    run(app)
+
+
 def _select_chart(app: AppTest, key_index: int, pairs: list[dict]) -> None:
     """Send the event a click on a bar sends: the chart's widget state with the picked values."""
     chart = app.get("vega_lite_chart")[key_index]
@@ -126,9 +130,7 @@ def _select_chart(app: AppTest, key_index: int, pairs: list[dict]) -> None:
 
 
 def test_clicking_a_bar_filters_the_examples(app):
-    run(app)
-    app.switch_page("pages/categories.py")
-    run(app)
+    open_categories(app)
     before = len(app.dataframe[0].value)
     _select_chart(app, 1, [{"model": "minimax", "category": "DET"}])
     after = app.dataframe[0].value
@@ -138,9 +140,7 @@ def test_clicking_a_bar_filters_the_examples(app):
 
 
 def test_clear_selection_resets_the_charts_so_the_same_bar_can_be_clicked_again(app):
-    run(app)
-    app.switch_page("pages/categories.py")
-    run(app)
+    open_categories(app)
     before = len(app.dataframe[0].value)
     _select_chart(app, 1, [{"model": "minimax", "category": "DET"}])
     chart_id = app.get("vega_lite_chart")[1].proto.id
@@ -153,9 +153,7 @@ def test_clear_selection_resets_the_charts_so_the_same_bar_can_be_clicked_again(
 
 
 def test_examples_filter_widgets(app):
-    run(app)
-    app.switch_page("pages/categories.py")
-    run(app)
+    open_categories(app)
     app.multiselect(key="ex_flags").set_value(["preamble"])
     run(app)
     examples = app.dataframe[0].value
@@ -163,9 +161,7 @@ def test_examples_filter_widgets(app):
 
 
 def test_open_example_in_diffs(app):
-    run(app)
-    app.switch_page("pages/categories.py")
-    run(app)
+    open_categories(app)
     app.multiselect(key="ex_types").set_value(["PREP"])
     run(app)
     app.button(key="open_example").click()
