@@ -30,12 +30,19 @@ def analyze_answer(reference: str, answer: str, source: str = "", options: DiffO
     else:
         result = diff_texts(reference, answer, options)
         segments, timed_out = result.segments, result.timed_out
-    edits = () if timed_out else tuple(extract_edits(segments))
+    flags = answer_flags(answer, reference, source, None if timed_out else segments)
+    if "wrong_language" in flags:
+        # A translation is one replacement, not a text rewrite plus the full stops that happen to
+        # line up (。 for .): those would inflate PUNCT counts with edits nobody made.
+        edits: tuple[Edit, ...] = (Edit("R", "OTHER", reference.strip(), answer.strip(),
+                                        len(reference) - len(reference.lstrip()), len(answer) - len(answer.lstrip())),)
+    else:
+        edits = () if timed_out else tuple(extract_edits(segments))
     return AnswerAnalysis(
         similarity=similarity(segments),
         cer=char_errors(segments, options.timeout) / max(len(reference), 1),
         wer=word_errors(segments) / max(reference_words if reference_words is not None else len(words(reference)), 1),
-        flags=answer_flags(answer, reference, source, None if timed_out else segments),
+        flags=flags,
         edits=edits,
         timed_out=timed_out,
     )

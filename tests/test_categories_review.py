@@ -84,3 +84,9 @@ def test_review_flags(answer, flag):
 def test_chinese_truncation_counts_characters_not_english_words():
     ref = "近年来，人工智能技术发展迅速，在医疗、教育和交通等领域得到了广泛应用。然而，这也带来了隐私和安全方面的新挑战。"
     assert "truncated" in flags(ref[:43], ref)
+
+
+def test_an_answer_in_another_language_is_one_replacement_without_stray_punctuation_edits():
+    result = analyze_answer("我们昨天去了公园，天气很好。", "We went to the park yesterday, and the weather was nice.")
+    assert "wrong_language" in result.flags
+    assert [e.code for e in result.edits] == ["R:OTHER"]
