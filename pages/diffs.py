@@ -89,7 +89,7 @@ def link_mismatch(name: str, ids: list[str], models: list[str]) -> None:
     if st.session_state.get("_link_checked"):
         return
     st.session_state["_link_checked"] = True
-    wanted = st.query_params.get("data")
+    wanted = (st.query_params.get("data") or "")[:120]  # from the URL: anyone's text, kept short
     sample = st.query_params.get("sample")
     missing = [m for m in st.query_params.get_all("models") if m not in set(models)]
     if (wanted and wanted != name) or (sample and sample not in set(ids)) or missing:

@@ -87,3 +87,18 @@ def test_exported_report_shows_payloads_and_runs_none(hostile_page, browser, tmp
     assert pwned(report) == []
     assert report.locator("script, img, iframe").count() == 0
     context.close()
+
+
+def test_a_hostile_share_link_is_shown_as_text_and_runs_nothing(server, page):
+    from urllib.parse import urlencode
+
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    payload = '<img src=x onerror="window.__pwned=7">$5 and $10'
+    page.goto(server + "/?" + urlencode({"data": payload, "sample": "<script>window.__pwned=8</script>"}))
+    wait_for_app(page)
+    text = main_text(page)
+    assert f"This link was made on {payload}, but the loaded data is sample.md" in text
+    assert page.locator("[data-testid=stMain] img, [data-testid=stMain] .katex").count() == 0
+    page.wait_for_timeout(500)
+    assert pwned(page) == [] and not dialogs
