@@ -33,3 +33,23 @@ def test_next_sample_shortcut_and_share_link(server, page):
     assert "Here is the text with the misspellings corrected:" in main_text(page)
     link = page.locator('[data-testid="stCode"]').inner_text()
     assert "?sample=1" in link
+
+
+def test_j_and_k_step_through_samples_from_the_keyboard(server, page, tmp_path):
+    from tests.e2e.helpers import go, upload
+
+    data = tmp_path / "steps.csv"
+    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,answer {i},reference {i}\n" for i in (1, 2, 3)),
+                    encoding="utf-8")
+    page.goto(server)
+    wait_for_app(page)
+    upload(page, data)
+    go(page, "Diffs")
+    assert "Sample 1 of 3" in main_text(page)
+    page.locator("h1").first.click()  # focus on the page, not in the search box
+    page.keyboard.press("j")
+    page.wait_for_function("() => document.body.innerText.includes('Sample 2 of 3')", timeout=20_000)
+    wait_for_app(page)
+    assert "reference 2" in main_text(page) and "sample=q2" in page.url
+    page.keyboard.press("k")
+    page.wait_for_function("() => document.body.innerText.includes('Sample 1 of 3')", timeout=20_000)
