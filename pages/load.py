@@ -117,11 +117,14 @@ def reading_controls(dataset: Dataset) -> None:
 
 def report_panel(dataset: Dataset) -> None:
     r = dataset.report
+    runs = dataset.frame["model"].nunique()
     roles = ", ".join(f"{role} → {col}" for role, col in r.columns.items()) or "none"
     html(facts([
         ("File", r.name), ("Format", r.format), ("Encoding", r.encoding), ("Shape", r.shape),
         ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
-        ("Models", f"{len(r.models):,}: " + ", ".join(r.models[:40]) + (" …" if len(r.models) > 40 else "")),
+        ("Models", f"{len(r.models):,}" + (f" ({runs:,} runs: a model answered a sample more than once)"
+                                           if runs != len(r.models) else "")
+         + ": " + ", ".join(r.models[:40]) + (" …" if len(r.models) > 40 else "")),
     ]))
     if r.warnings:
         st.subheader(f"Warnings ({len(r.warnings):,})")
