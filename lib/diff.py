@@ -244,7 +244,9 @@ def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()
         else:
             segments.append(Segment("insert", ans="".join(ans_texts[j:j + n])))
             j += n
-    return DiffResult(tuple(_refine_marks(_merge_adjacent(segments))))
+    merged = _merge_adjacent(segments)
+    # With punctuation ignored, marks are not what a reader wants pointed out.
+    return DiffResult(tuple(merged if options.ignore_punctuation else _refine_marks(merged)))
 
 
 # Longest replaced word (per side) that is looked at letter by letter for changed marks.
@@ -279,10 +281,20 @@ _WORD_MARKS = frozenset("-\u2010\u2011\u00ad'\u2019")
 _APOSTROPHES = frozenset("'\u2019")
 
 
+def _letter(c: str) -> bool:
+    """A letter or digit, or a combining mark (the accent of e + U+0301 belongs to its letter)."""
+    return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
 def _joins_word(text: str, i: int, j: int) -> bool:
-    """text[i:j] is a hyphen or apostrophe between two letters: part of the word, not punctuation."""
-    return (j > i and all(c in _WORD_MARKS for c in text[i:j]) and 0 < i and j < len(text)
-            and text[i - 1].isalnum() and text[j].isalnum())
+    """text[i:j] is part of the word around it: a hyphen or apostrophe between two letters, or any
+    mark between two digits (1.2 → 12 and 12:30 → 1230 change a number, which is not punctuation)."""
+    if j <= i or i == 0 or j >= len(text):
+        return False
+    before, after = text[i - 1], text[j]
+    if before.isdigit() and after.isdigit():
+        return True
+    return all(c in _WORD_MARKS for c in text[i:j]) and before.isalnum() and after.isalnum()
 
 
 # In Chinese a change block is split back into characters when each change in it is this small:
@@ -293,8 +305,8 @@ _CJK_SPLIT_MAX = 2
 def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
     """Character segments of ref → ans when every change is a mark (no letter or digit), or, in
     Chinese, a character or two between shared characters; else None (keep the block whole)."""
-    chinese = all(is_cjk(c) or not c.isalnum() for c in ref + ans)
-    if not chinese and [c for c in ref if c.isalnum()] != [c for c in ans if c.isalnum()]:
+    chinese = all(is_cjk(c) or not _letter(c) for c in ref + ans)
+    if not chinese and [c for c in ref if _letter(c)] != [c for c in ans if _letter(c)]:
         return None  # a letter changed ("teh" → "the"): the common case, decided without aligning
     opcodes = SequenceMatcher(None, ref, ans, autojunk=False).get_opcodes()
     shared = "".join(ref[i1:i2] for tag, i1, i2, _, _ in opcodes if tag == "equal")
@@ -305,7 +317,7 @@ def _mark_only_changes(ref: str, ans: str) -> list[Segment] | None:
         if chinese and tag != "equal":
             if max(i2 - i1, j2 - j1) > _CJK_SPLIT_MAX:
                 return None
-        elif any(c.isalnum() for c in ref[i1:i2] + ans[j1:j2]) and tag != "equal":
+        elif any(_letter(c) for c in ref[i1:i2] + ans[j1:j2]) and tag != "equal":
             return None
         if tag == "replace" and set(ref[i1:i2] + ans[j1:j2]) <= _APOSTROPHES:
             pass  # it's / it’s: a typographic variant of the same mark

@@ -71,6 +71,12 @@ def load_bytes(data: bytes, name: str, options: LoadOptions = LoadOptions(), pat
     gc.disable()
     try:
         return _load(data, name, options, path)
+    except LoadError:
+        raise
+    except (csv.Error, ValueError, KeyError, IndexError, TypeError, UnicodeError, RecursionError) as exc:
+        # A shape no reader rule foresaw: still one clear line naming the file, never a traceback.
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        raise LoadError(f"{name} could not be read as a table ({type(exc).__name__}: {first}).") from None
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -215,27 +221,28 @@ def _holds_rows(record: list[str], width: int, delimiter: str) -> bool:
     return False
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
 def _head_lines(text: str, n: int) -> list[str]:
-    """The first `n` lines, without splitting the whole text (a 400 MB file would be copied)."""
+    """The first `n` lines (any line ending), without splitting the whole text (a 400 MB file
+    would be copied)."""
     lines: list[str] = []
-    start = 0
-    while len(lines) < n and start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
-        lines.append(text[start:end].rstrip("\r"))
-        start = end + 1
+    for m in _LINE_RE.finditer(text):
+        if len(lines) >= n or m.start() >= len(text):
+            break
+        lines.append(m.group(0).rstrip("\r\n"))
     return lines
 
 
 def _first_line(text: str) -> str:
     """The first line that is not blank."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end == -1 else end
-        if text[start:end].strip():
-            return text[start:end].rstrip("\r")
-        start = end + 1
+    for m in _LINE_RE.finditer(text):
+        if m.start() >= len(text):
+            break
+        if m.group(0).strip():
+            return m.group(0).rstrip("\r\n")
     return ""
 
 
@@ -261,8 +268,10 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
     The csv module (C code, like pandas' parser) keeps up with pandas here: 60 MB in well under
     a second; and unlike pandas it says where each record starts, which warnings and the `row`
     column need when answers hold newlines."""
-    if "\r" in text[:100_000] and "\n" not in text[:100_000]:
-        text = text.replace("\r", "\n")  # classic Mac line endings
+    head = text[:100_000]
+    if "\r" in head and len(_LONE_CR.findall(head)) > head.count("\n"):
+        # Classic Mac line endings (Excel for Mac: CR between rows, LF inside cells).
+        text = _LONE_CR.sub("\n", text)
     excel_sep = re.match(r"sep=(.)[ \t]*\r?\n", text)
     if excel_sep:  # Excel's "sep=;" line names the delimiter; a blank line keeps the line numbers
         delimiter, text = excel_sep.group(1), "\n" + text[excel_sep.end():]
@@ -334,7 +343,10 @@ def _read_delimited(text: str, name: str, fmt: str) -> _Table:
 
 def _split_line(line: str, delimiter: str) -> list[str]:
     """One physical line as one record; an unclosed quote then only runs to the end of the line."""
-    return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    try:
+        return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error:  # a bare CR inside the line: split it plainly
+        return line.rstrip("\r\n").split(delimiter)
 
 
 def _swallowed_rows(record: list[str], raw: list[str], width: int, delimiter: str) -> bool:
@@ -367,21 +379,31 @@ def _records_frame(records: list, name: str, first_row: int = 1) -> tuple[pd.Dat
             warnings.append(LoadWarning(first_row + i, f"record is a {type(rec).__name__}, not an object; skipped."))
     if not keep:
         raise LoadError(f"{name}: no JSON objects with fields (e.g. {{\"model\": …, \"answer\": …, \"reference\": …}}) found.")
-    if any(isinstance(v, dict) for rec in keep[:100] for v in rec.values()):
-        keep = [_flatten(rec) for rec in keep]  # {"sample": {"gold": …}} → column "sample.gold"
-    return pd.DataFrame.from_records(keep), rows, warnings
+    return pd.DataFrame.from_records(_flatten_all(keep)), rows, warnings
 
 
-def _flatten(record: dict, prefix: str = "", depth: int = 0) -> dict:
-    """Nested objects as dotted columns, three levels deep: roles are then found by name
-    ("output.text" is an answer, "sample.gold" a reference)."""
+def _flatten_all(records: list[dict]) -> list[dict]:
+    """Nested objects as dotted columns ({"sample": {"gold": …}} → "sample.gold"), so roles are
+    found by name. Only keys that hold an object in every record that has them are opened: a key
+    that is text in one record and an object in another stays one column (as JSON text), and a
+    dotted name the record already has is never overwritten."""
+    nested = {k for rec in records[:100] for k, v in rec.items() if isinstance(v, dict)}
+    if not nested:
+        return records
+    mixed = {k for rec in records for k in nested if k in rec and not isinstance(rec[k], dict)}
+    keys = nested - mixed
+    return [_flatten(rec, keys) for rec in records] if keys else records
+
+
+def _flatten(record: dict, keys: set[str], prefix: str = "", depth: int = 0) -> dict:
     out: dict = {}
     for key, value in record.items():
         column = f"{prefix}{key}"
-        if isinstance(value, dict) and value and depth < 2:
-            out.update(_flatten(value, column + ".", depth + 1))
+        if isinstance(value, dict) and value and depth < 2 and (depth > 0 or key in keys):
+            for k, v in _flatten(value, keys, column + ".", depth + 1).items():
+                out.setdefault(k, v)
         else:
-            out[column] = value
+            out.setdefault(column, value)
     return out
 
 
@@ -398,7 +420,8 @@ def _read_json(text: str, name: str, options: LoadOptions, path: str | None) -> 
         return _Table(frame, list(range(1, len(frame) + 1)), "opencompass", "", [],
                       roles=dict(frameworks.OPENCOMPASS_ROLES), default_model=model)
     if isinstance(obj, dict) and isinstance(obj.get("columns"), list) and isinstance(obj.get("data"), list) \
-            and obj["data"] and all(isinstance(r, list) for r in obj["data"]):  # pandas to_json(orient="split")
+            and obj["data"] and all(isinstance(r, list) and len(r) == len(obj["columns"]) for r in obj["data"]):
+        # pandas to_json(orient="split")
         frame = pd.DataFrame(obj["data"], columns=_unique([str(c) for c in obj["columns"]]), dtype=object)
         return _Table(frame, list(range(1, len(frame) + 1)), "json", "", [])
     if isinstance(obj, dict):
@@ -452,10 +475,7 @@ def _read_jsonl(text: str, name: str, options: LoadOptions, path: str | None) ->
             warnings.append(LoadWarning(ln, f"line is a JSON {type(r).__name__}, not an object; skipped."))
     if not keep:
         raise LoadError(f"{name}: no JSON objects found; each line should be one record.")
-    objects = [r for r, _ in keep]
-    if any(isinstance(v, dict) for rec in objects[:100] for v in rec.values()):
-        objects = [_flatten(rec) for rec in objects]  # {"sample": {"gold": …}} → column "sample.gold"
-    frame = pd.DataFrame.from_records(objects)
+    frame = pd.DataFrame.from_records(_flatten_all([r for r, _ in keep]))
     return _Table(frame, [ln for _, ln in keep], "jsonl", "", warnings)
 
 

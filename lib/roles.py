@@ -21,7 +21,8 @@ ROLE_NAMES: dict[str, tuple[str, ...]] = {
                "generation", "generated", "hypothesis", "hyp"),
     "source": ("原文", "输入", "问题", "题目", "原始文本", "待修改文本", "提示", "source", "src", "input", "prompt",
                "question", "instruction", "text", "original", "query", "context"),
-    "model": ("模型", "模型名称", "模型名", "model", "modelname", "system", "systemname", "engine", "llm"),
+    "model": ("模型", "模型名称", "模型名", "model", "modelname", "modelid", "system", "systemname", "engine", "llm",
+              "agent", "checkpoint"),
     "sample_id": ("id", "样本id", "样本编号", "编号", "序号", "题号", "idx", "index", "docid", "sampleid", "qid", "uid",
                   "questionid", "exampleid", "itemid", "promptid", "taskid"),
 }
@@ -83,8 +84,8 @@ def affixed_models(headers: Sequence[str]) -> dict[str, str]:
         name = m.group("name").strip(" _-:") if m else ""
         if m and (m.group("pre") or m.group("post")) and name and normalize(name) not in _NOT_MODELS:
             out[h] = name
-    if len(out) < 2 or len(set(out.values())) < len(out):
-        return {}
+    if len(out) < 2 or len(set(out.values())) < len(out) or not all(looks_like_model(n) for n in out.values()):
+        return {}  # output_text / output_tokens, cot_answer / direct_answer: fields, not models
     return out
 
 
@@ -101,31 +102,60 @@ def infer_roles(headers: Sequence[str]) -> dict[str, str]:
                 roles[role] = match
                 used.add(match)
                 break
-    # "question, answer, prediction" / "题目, 答案, 模型回答" / wide "题目, 答案, gpt-4o, qwen": with no
-    # reference column, a bare answer column beside a model-answer column (or model columns) is the
-    # correct answer; otherwise the file could not be loaded at all.
-    generic = next((h for h in headers if norm[h] in ("answer", "答案", "answers") and h != roles.get("answer")
-                    and h not in used), None)
-    if "reference" not in roles and generic is not None and "answer" in roles:
-        roles["reference"] = generic
-        used.add(generic)
-    elif "reference" not in roles and norm.get(roles.get("answer", ""), None) in ("answer", "答案", "answers"):
-        specific = next((h for h in headers if h not in used and any(
-            x in norm[h] for x in ("答案", "回答", "输出", "answer", "output", "prediction", "pred", "response", "completion"))), None)
-        if specific is not None:
-            roles["reference"], roles["answer"] = roles["answer"], specific
-            used.add(specific)
-        elif "model" not in roles and any(h not in used and not is_metadata(h) for h in headers):
-            roles["reference"] = roles.pop("answer")  # wide: the other columns are the models
     for role, hints in ROLE_HINTS:
         if role in roles:
             continue
         match = next((h for h in headers if h not in used and any(x in norm[h] for x in hints)
-                      and not any(x in norm[h] for x in ("token", "length", "count"))), None)
+                      and not any(x in norm[h] for x in _NOT_ANSWERS)), None)
         if match is not None:
             roles[role] = match
             used.add(match)
+    if "reference" not in roles:
+        _bare_answer_is_reference(headers, norm, roles, used)
     return {role: roles[role] for role in ROLES if role in roles}
+
+
+# Column words that describe an answer without being one: "answer_explanation", "output_tokens".
+_NOT_ANSWERS = ("explanation", "reason", "rationale", "format", "confidence", "score", "token", "length", "time",
+                "count", "prob", "解释", "理由", "长度")
+_BARE_ANSWERS = ("answer", "答案", "answers")
+# What model names look like: a version number or a known family. Used only to tell a wide table
+# ("题目, 答案, gpt-4o, qwen") from gold data with other fields ("title, context, question, answer").
+_MODEL_NAME_RE = re.compile(
+    r"\d|gpt|claude|qwen|llama|glm|deepseek|baichuan|gemini|mistral|mixtral|phi|internlm|kimi|moonshot|doubao|"
+    r"ernie|minimax|hunyuan|sonnet|opus|haiku|gemma|falcon|vicuna|模型|文心|通义|千问|豆包|智谱|星火|混元|百川",
+    re.IGNORECASE)
+
+
+def looks_like_model(name: str) -> bool:
+    return bool(_MODEL_NAME_RE.search(str(name)))
+
+
+def _bare_answer_is_reference(headers: Sequence[str], norm: dict[str, str], roles: dict[str, str],
+                              used: set[str]) -> None:
+    """"question, answer, prediction" / "题目, 答案, 模型回答" / wide "题目, 答案, gpt-4o, qwen": no
+    reference column was found, and a bare answer column next to the model's answers is then the
+    correct answer (the usual Hugging Face layout). Updates `roles` in place."""
+    answer = roles.get("answer")
+    generic = next((h for h in headers if norm[h] in _BARE_ANSWERS and h not in used), None)
+    if answer is not None and norm[answer] not in _BARE_ANSWERS and generic is not None:
+        roles["reference"] = generic
+        used.add(generic)
+        return
+    if answer is None or norm[answer] not in _BARE_ANSWERS:
+        return
+    free = [h for h in headers if h not in used]
+    specific = next((h for h in free if norm[h] in ROLE_NAMES["answer"] and norm[h] not in _BARE_ANSWERS), None)
+    if specific is None:
+        specific = next((h for h in free if any(x in norm[h] for x in ROLE_HINTS[1][1] + ("pred",))
+                         and not any(x in norm[h] for x in _NOT_ANSWERS)), None)
+    if specific is not None:
+        roles["reference"], roles["answer"] = answer, specific
+        used.add(specific)
+        return
+    others = [h for h in free if not is_metadata(h) and str(h).strip()]
+    if "model" not in roles and others and all(looks_like_model(h) for h in others):
+        roles["reference"] = roles.pop("answer")  # wide: the other columns are the models
 
 
 def apply_overrides(roles: dict[str, str], overrides: Sequence[tuple[str, str]], headers: Sequence[str]) -> dict[str, str]:

@@ -142,3 +142,15 @@ def test_letter_changes_and_hyphenation_keep_the_whole_word():
 def test_a_reworded_chinese_clause_stays_one_change():
     assert changes("今天的会议讨论了预算问题。", "本次会上大家主要谈的是钱的事情。") == [
         ("delete", "今天的会议讨论了预算问题"), ("insert", "本次会上大家主要谈的是钱的事情")]
+
+
+def test_accents_and_numbers_are_not_split_into_marks():
+    # e + U+0301 is one letter to a reader; 1.2 → 12 changes a number, which is not punctuation.
+    assert changes("cafe", "cafe\u0301") == [("delete", "cafe"), ("insert", "cafe\u0301")]
+    assert changes("v12", "v1.2") == [("delete", "v12"), ("insert", "v1.2")]
+    assert changes("1230", "12:30") == [("delete", "1230"), ("insert", "12:30")]
+
+
+def test_marks_are_not_pointed_out_when_punctuation_is_ignored():
+    got = changes("The US army", "The U.S. army", ignore_punctuation=True)
+    assert ("delete", ".") not in got and ("insert", ".") not in got

@@ -204,3 +204,53 @@ def test_an_empty_model_cell_in_a_wide_table_is_named_by_line_and_model():
     ds = load_text("id,reference,gpt4_output,claude_output\n1,r,a,b\n2,r,c,\n", "w.csv")
     assert ds.report.rows == 3
     assert [(w.line, w.message) for w in ds.report.warnings] == [(3, "no answer from 'claude' (empty cell); skipped.")]
+
+
+# ---- second review: today's rules must not break layouts that loaded right before -------------
+
+@pytest.mark.parametrize("header, reference, answer", [
+    ("question,reference_answer,answer", "reference_answer", "answer"),
+    ("问题,标准参考答案,答案", "标准参考答案", "答案"),
+    ("question,ground_truth_answer,answer", "ground_truth_answer", "answer"),
+    ("question,answer,answer_explanation,model_answer", "answer", "model_answer"),
+    ("question,answer,output_format,model_output", "answer", "model_output"),
+])
+def test_a_named_reference_wins_over_the_bare_answer_rule_and_describers_are_not_answers(header, reference, answer):
+    n = len(header.split(","))
+    ds = load_text(f"{header}\n" + ",".join(f"v{i}" for i in range(n)) + "\n", "r.csv")
+    assert ds.report.shape == "long"
+    assert ds.report.columns["reference"] == reference and ds.report.columns["answer"] == answer
+
+
+@pytest.mark.parametrize("header", [
+    "id,question,gold,output_text,output_tokens",
+    "question,reference,cot_answer,direct_answer",
+    "question,reference,answer_zh,answer_en",
+    "id,agent,question,reference,output_text,output_tokens",
+])
+def test_answer_fields_are_not_taken_for_model_columns(header):
+    n = len(header.split(","))
+    ds = load_text(f"{header}\n" + ",".join(f"v{i}" for i in range(n)) + "\n", "l.csv")
+    assert ds.report.shape == "long" and ds.report.rows == 1
+
+
+@pytest.mark.parametrize("header", ["id,title,context,question,answer", "question,answer,explanation"])
+def test_gold_data_without_predictions_is_refused_not_read_as_wide(header):
+    n = len(header.split(","))
+    with pytest.raises(LoadError, match="no reference column"):
+        load_text(f"{header}\n" + ",".join(f"v{i}" for i in range(n)) + "\n", "gold.csv")
+
+
+def test_carriage_returns_inside_headers_and_excel_for_mac_files_load():
+    assert load_text('question,"refe\rrence",answer\nq,r,a\n', "cr.csv").report.rows == 1
+    ds = load_text('question,reference,answer\r"q\nx",r,a\rq2,r2,a2\r', "mac.csv")
+    assert ds.report.rows == 2 and ds.frame["source"].iloc[0] == "q\nx"
+    pasted = '{"reference":"r","answer":"a"}\r{"reference":"r2","answer":"a2"}\r'
+    assert load_text(pasted).report.rows == 2
+
+
+def test_odd_json_is_a_clear_error_and_mixed_nesting_loses_nothing():
+    with pytest.raises(LoadError, match="^s.json"):
+        load_text('{"columns":["reference","answer"],"data":[["r","a","x"]]}', "s.json")
+    ds = load_text('{"reference":"r","output":"plain"}\n{"reference":"r","output":{"text":"nested"}}\n', "m.jsonl")
+    assert list(ds.frame["answer"]) == ["plain", '{"text": "nested"}']
