@@ -219,6 +219,11 @@ LONG_EDIT_CHARS = 120
 @lru_cache(maxsize=65536)
 def classify(reference: str, answer: str) -> str:
     """The type of one edit (its two sides, stripped)."""
+    if not (reference.isascii() and answer.isascii()):
+        # "cafe\u0301" and "café" are one word to a reader: judge them composed (NFC).
+        reference, answer = unicodedata.normalize("NFC", reference), unicodedata.normalize("NFC", answer)
+        if reference == answer:
+            return "ORTH"  # the same text, encoded differently
     if not reference.strip(_BLANKS) and not answer.strip(_BLANKS):
         return "ORTH"  # whitespace only: a doubled space, NBSP, a line break, a zero-width space
     if len(reference) + len(answer) > LONG_EDIT_CHARS:

@@ -40,6 +40,9 @@ from tests.test_categories import edits  # (code, answer side, reference side), 
     # width and hyphenation are orthography
     ("ＡＢＣ测试", "ABC测试", [("R:ORTH", "ＡＢＣ", "ABC")]),
     ("This is pre-training.", "This is pretraining.", [("R:ORTH", "pre-training", "pretraining")]),
+    # an accent written as a combining mark is the same letter as the composed one
+    ("cafe\u0301 au lait", "cafe au lait", [("R:SPELL", "cafe\u0301", "cafe")]),
+    ("café au lait", "cafe\u0301 au lait", [("R:ORTH", "café", "cafe\u0301")]),
     # a zero-width space inside a word is invisible spacing
     ("Hello\u200bworld", "Helloworld", [("U:ORTH", "\u200b", "")]),
     # currency symbols and emoji are not punctuation
