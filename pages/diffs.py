@@ -15,6 +15,9 @@ from pages._widgets import alert, diff_option_controls, html, model_selector, pa
 MAX_LISTED_SAMPLES = 1_000
 # Cards drawn at once: 200 models × 1,000 characters in one page would stall the browser.
 CARDS_PER_PAGE = 24
+# Up to this many samples the page offers one HTML file of all of them (a few seconds to build);
+# beyond it, the command line does it.
+MAX_REPORT_SAMPLES = 300
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -175,12 +178,24 @@ cols = st.columns([3, 1], vertical_alignment="bottom")
 with cols[0]:
     st.caption("Link to this view (copy with the button on the right of the box):")
     st.code(link, language=None, wrap_lines=True)
-cols[1].download_button(
-    "Download this view (HTML)",
-    # Built only when clicked: the page itself never pays for the export.
-    data=lambda: render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view, sort=sort),
-    on_click="ignore",
-    file_name=f"redline-sample-{safe_file_part(sample)}.html",
-    mime="text/html",
-    help="One self-contained file: inline CSS, no scripts, no external requests.",
-)
+with cols[1]:
+    st.download_button(
+        "Download this view (HTML)",
+        # Built only when clicked: the page itself never pays for the export.
+        data=lambda: render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view,
+                                   sort=sort),
+        on_click="ignore", file_name=f"redline-sample-{safe_file_part(sample)}.html", mime="text/html",
+        help="One self-contained file: inline CSS, no scripts, no external requests.", width="stretch",
+    )
+    if len(ids_all) <= MAX_REPORT_SAMPLES:
+        st.download_button(
+            "Download every sample (HTML)",
+            data=lambda: render_report(dataset, analysis, sample_ids=None, models=chosen, options=options, view=view,
+                                       sort=sort),
+            on_click="ignore", file_name=f"redline-{safe_file_part(dataset.report.name)}.html", mime="text/html",
+            help=f"All {len(ids_all):,} samples with the chosen models, view and options, in one self-contained file.",
+            key="download_all", width="stretch",
+        )
+    else:
+        st.caption(f"All {len(ids_all):,} samples in one file: `python -m lib report FILE -o report.html` "
+                   "(too large to build in the page).")

@@ -306,3 +306,9 @@ def test_next_and_prev_step_through_samples_and_the_label_says_where_we_are(monk
     run(at)
     assert at.session_state["sample"] == "q3"  # wrapped around, and told so
     assert any("last sample" in t.proto.body for t in at.toast)
+
+
+def test_diffs_page_offers_the_whole_report_for_a_small_file(app):
+    run(app)
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Download this view (HTML)" in labels and "Download every sample (HTML)" in labels
