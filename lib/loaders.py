@@ -379,7 +379,13 @@ def _records_frame(records: list, name: str, first_row: int = 1) -> tuple[pd.Dat
             warnings.append(LoadWarning(first_row + i, f"record is a {type(rec).__name__}, not an object; skipped."))
     if not keep:
         raise LoadError(f"{name}: no JSON objects with fields (e.g. {{\"model\": …, \"answer\": …, \"reference\": …}}) found.")
-    return pd.DataFrame.from_records(_flatten_all(keep)), rows, warnings
+    return _object_frame(_flatten_all(keep)), rows, warnings
+
+
+def _object_frame(records: list[dict]) -> pd.DataFrame:
+    """Records as a frame of the values as parsed: pandas would turn a column of integers with a
+    gap into floats, and the id 12345678901234567 into …568."""
+    return pd.DataFrame(records, dtype=object)
 
 
 def _flatten_all(records: list[dict]) -> list[dict]:
@@ -475,7 +481,7 @@ def _read_jsonl(text: str, name: str, options: LoadOptions, path: str | None) ->
             warnings.append(LoadWarning(ln, f"line is a JSON {type(r).__name__}, not an object; skipped."))
     if not keep:
         raise LoadError(f"{name}: no JSON objects found; each line should be one record.")
-    frame = pd.DataFrame.from_records(_flatten_all([r for r, _ in keep]))
+    frame = _object_frame(_flatten_all([r for r, _ in keep]))
     return _Table(frame, [ln for _, ln in keep], "jsonl", "", warnings)
 
 

@@ -254,3 +254,10 @@ def test_odd_json_is_a_clear_error_and_mixed_nesting_loses_nothing():
         load_text('{"columns":["reference","answer"],"data":[["r","a","x"]]}', "s.json")
     ds = load_text('{"reference":"r","output":"plain"}\n{"reference":"r","output":{"text":"nested"}}\n', "m.jsonl")
     assert list(ds.frame["answer"]) == ["plain", '{"text": "nested"}']
+
+
+def test_large_integer_ids_next_to_a_missing_one_keep_every_digit():
+    text = ('{"id": 12345678901234567, "model": "m", "answer": "a", "reference": "r"}\n'
+            '{"id": 12345678901234568, "model": "m", "answer": "b", "reference": "r2"}\n'
+            '{"id": null, "model": "m", "answer": "c", "reference": "r3"}\n')
+    assert list(load_text(text, "ids.jsonl").frame["sample_id"])[:2] == ["12345678901234567", "12345678901234568"]
