@@ -261,3 +261,21 @@ def test_large_integer_ids_next_to_a_missing_one_keep_every_digit():
             '{"id": 12345678901234568, "model": "m", "answer": "b", "reference": "r2"}\n'
             '{"id": null, "model": "m", "answer": "c", "reference": "r3"}\n')
     assert list(load_text(text, "ids.jsonl").frame["sample_id"])[:2] == ["12345678901234567", "12345678901234568"]
+
+
+def test_an_excel_title_row_above_the_header_is_skipped_and_said():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Proofreading results, June"])
+    sheet.append([])
+    sheet.append(["id", "model", "answer", "reference"])
+    sheet.append([1, "m", "the cat", "the cat"])
+    sheet.append([2, "m", "a dog", "the dog"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    ds = load_bytes(buffer.getvalue(), "titled.xlsx")
+    assert ds.report.columns["reference"] == "reference" and ds.report.rows == 2
+    assert list(ds.frame["row"]) == [4, 5]  # Excel's own row numbers
+    assert any("the header is on row 3" in w.message for w in ds.report.warnings)
