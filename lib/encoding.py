@@ -126,6 +126,18 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         gb = next((c for c in candidates if c[1] == "gb18030"), None)
         if gb and _gb2312_share(data) > 0.95 and not _is_binary(gb[2]):
             return gb[2], "gb18030"
+    if len(data) % 2 == 0:
+        # UTF-16 without a BOM and mostly Chinese: too few NUL bytes for _looks_utf16, but its line
+        # breaks are "\n\0" (or "\0\n") and it decodes to common Chinese characters.
+        for codec, newline in (("utf-16-le", b"\n\x00"), ("utf-16-be", b"\x00\n")):
+            if newline not in data[:20000]:
+                continue
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _chinese_score(text) >= 0.3 and not _is_binary(text):
+                return text, "utf-16"
     text = data.decode("cp1252", errors="replace")
     if _is_binary(text) or data.count(0) > len(data) // 100:
         raise LoadError(f"{name} does not look like a text table (binary data); "

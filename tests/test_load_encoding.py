@@ -8,7 +8,7 @@ import pytest
 
 from lib.dataset import LoadError
 from lib.encoding import decode
-from lib.loaders import load_path
+from lib.loaders import load_bytes, load_path
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 
@@ -91,3 +91,11 @@ def test_unknown_single_byte_encoding_loads_with_a_warning():
 def test_short_gbk_text_of_rare_characters_is_still_gb18030_not_latin1():
     # Too few characters for the frequency score; the GB2312 byte layout decides.
     assert decode("鹦鹉,螃蟹".encode("gbk")) == ("鹦鹉,螃蟹", "gb18030")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_mostly_chinese_utf16_without_bom_is_read_not_called_binary(codec):
+    text = ("编号,模型,模型答案,正确答案\n1,甲,我们研究了语言模型的涌现能力。,我们研究了语言模型的涌现能力。\n"
+            "2,乙,这是一个测试。,这是一个测试。\n")
+    ds = load_bytes(text.encode(codec), "u.csv")
+    assert ds.report.encoding == "utf-16" and list(ds.frame["model"]) == ["甲", "乙"]
