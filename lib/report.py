@@ -162,7 +162,26 @@ def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: st
     if ignoring and analysis is not None:
         legend += (f'<div class="rl-note">Ignoring {esc(ignoring)}: the highlighting and similarity follow this '
                    "option; the edit codes and flags stay those of the strict comparison.</div>")
-    return "".join(top) + legend + "".join(cards)
+    return "".join(top) + _overview(rows, analysis) + legend + "".join(cards)
+
+
+def _overview(rows: pd.DataFrame, analysis: pd.DataFrame | None) -> str:
+    """One line over the cards of a sample: how many answers are exact, which problems recur —
+    what a reader would otherwise count card by card."""
+    if analysis is None or "flags" not in analysis:
+        return ""
+    facts = analysis.reindex(rows.index).dropna(subset=["flags"])
+    if facts.empty:
+        return ""
+    flags = Counter(f for fl in facts["flags"] for f in fl if f != "exact")
+    codes = Counter(e.code for edits in facts["edit_list"] for e in edits)
+    n, exact = len(facts), int(sum("exact" in fl for fl in facts["flags"]))
+    parts = [f"{n} answer{'s' if n != 1 else ''}", f"{exact} exact"]
+    if flags:
+        parts.append("flags: " + ", ".join(f"{f.replace('_', ' ')} {k}" for f, k in flags.most_common()))
+    if codes:
+        parts.append("most frequent edits: " + ", ".join(f"{c} ×{k}" for c, k in codes.most_common(4)))
+    return f'<div class="rl-legend"><b>{esc(" · ".join(parts))}</b></div>'
 
 
 def ignored(options: DiffOptions) -> str:

@@ -113,3 +113,14 @@ def test_report_header_and_legend_name_the_ignore_options(dataset):
     assert "ignoring case, punctuation · order: Model name (A→Z)" in html
     assert "edit codes and flags stay those of the strict comparison" in html
     assert "ignoring" not in render_report(dataset, None, sample_ids=["s1"])
+
+
+def test_a_sample_opens_with_an_overview_of_its_answers(sample_path):
+    from lib.analysis import analyze
+    from lib.loaders import load_path
+
+    ds = load_path(sample_path)
+    html = render_sample(ds, analyze(ds.frame), "1", None)
+    assert ("16 answers · 4 exact · flags: preamble 2, wrong language 1 · most frequent edits: M:DET ×8"
+            in html)
+    assert "2 answers · 0 exact" in render_sample(ds, analyze(ds.frame), "1", ["minimax", "zhipu"])
