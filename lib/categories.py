@@ -18,10 +18,11 @@ import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import accumulate
 from typing import Callable, Sequence
 
 from lib.diff import Segment
-from lib.tokens import is_cjk, is_punct, tokenize
+from lib.tokens import ZERO_WIDTH, is_cjk, is_punct, tokenize
 from lib.wordlists import (IRREGULAR_NOUNS, IRREGULAR_VERBS, closed_classes, expand_contractions, is_known_word,
                            is_meaning_swap, lemma_of, same_lemma)
 
@@ -90,7 +91,7 @@ def _is_punct_only(ref: str, ans: str) -> bool:
     return all(_is_mark(c) for c in r + a)
 
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH))
 
 
 def _orth_key(text: str, hyphens: bool) -> str:
@@ -196,7 +197,7 @@ def _spell(ref: str, ans: str) -> bool:
 
 
 # Whitespace plus the zero-width characters that act as (invisible) spacing.
-_BLANKS = " \t\n\r\f\v\u00a0\u3000\u200b\u200c\u200d\u2060\ufeff"
+_BLANKS = " \t\n\r\f\v\u00a0\u3000" + ZERO_WIDTH
 
 
 # (type, rule) in order; the rule gets (reference side, answer side) stripped.
@@ -361,12 +362,8 @@ def _split_block(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> 
 def _space_edits(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
     """The same tokens, other spacing: one ORTH edit per changed gap, not the words around it."""
     r_all, a_all = tokenize(ref_text), tokenize(ans_text)
-    r_pos = [0]
-    for t in r_all:
-        r_pos.append(r_pos[-1] + len(t))
-    a_pos = [0]
-    for t in a_all:
-        a_pos.append(a_pos[-1] + len(t))
+    r_pos = list(accumulate(map(len, r_all), initial=0))  # offset of each token
+    a_pos = list(accumulate(map(len, a_all), initial=0))
     out = []
     matcher = SequenceMatcher(None, r_all, a_all, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -25,7 +25,8 @@ _ATTACHED = (
     r"\u20d0-\u20ff\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
     r"|\u200d[^\s\u200b-\u200d\u2060\ufeff])*"
 )
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Zero-width characters: invisible, yet they make two texts differ (shared with lib.categories).
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # A word: letters and digits, each possibly followed by attached marks. Written as "a run of
 # letters, then (marks, more letters)*" rather than "(letter marks*)+": the same tokens, twice
 # as fast, since most letters carry no mark.
@@ -39,7 +40,7 @@ _WORD_PART = rf"{_LETTER}+(?:{_MARK}+{_LETTER}*)*"
 _WORD_RE = re.compile(
     rf"[{_CJK}]{_ATTACHED}"                                  # one CJK character
     rf"|{_WORD_PART}(?:['’]{_WORD_PART})*"                   # a word, with inner apostrophes
-    rf"|[{_ZERO_WIDTH}]"                                     # zero-width characters stand alone: visible diffs
+    rf"|[{ZERO_WIDTH}]"                                     # zero-width characters stand alone: visible diffs
     r"|\r\n|\n|\r"                                           # each line break is its own token
     r"|[^\S\r\n]+"                                           # a run of other whitespace
     r"|-{2,}|\.{2,}"                                         # ASCII dashes and ellipses as one mark
@@ -73,4 +74,4 @@ def is_punct(token: str) -> bool:
 
 
 def is_word(token: str) -> bool:
-    return bool(token) and not is_space(token) and not is_punct(token) and token not in _ZERO_WIDTH
+    return bool(token) and not is_space(token) and not is_punct(token) and token not in ZERO_WIDTH

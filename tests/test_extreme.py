@@ -123,7 +123,7 @@ def test_tokenizer_fast_paths_cut_text_exactly_as_the_general_pattern_does():
 
     reference = re.compile(
         rf"[{t._CJK}]{t._ATTACHED}|(?:[^\W_{t._CJK}]{t._ATTACHED})+(?:['’](?:[^\W_{t._CJK}]{t._ATTACHED})+)*"
-        rf"|[{t._ZERO_WIDTH}]|\r\n|\n|\r|[^\S\r\n]+|-{{2,}}|\.{{2,}}|.{t._ATTACHED}", re.DOTALL)
+        rf"|[{t.ZERO_WIDTH}]|\r\n|\n|\r|[^\S\r\n]+|-{{2,}}|\.{{2,}}|.{t._ATTACHED}", re.DOTALL)
     rng = random.Random(5)
     alphabet = list("ab1 'é’-.\n\r\t_,\"") + ["\u0301", "\u200d", "\u200b", "\ufe0f", "中", "😀", "👩", "💻",
                                                "\U0001f3fb", "\u0e31", "ก", "\u064b", "\u3000", "\u00a0", "—"]
