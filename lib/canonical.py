@@ -35,11 +35,12 @@ def _text(series: pd.Series) -> pd.Series:
         return series  # CSV columns arrive as pandas strings already
     if series.dtype == object or pd.api.types.is_string_dtype(series):
         out = series.astype(object).where(series.notna(), "")
-        return out.map(lambda v: v if isinstance(v, str) else _scalar_text(v))
-    return series.map(_scalar_text)
+        return out.map(lambda v: v if isinstance(v, str) else cell_text(v))
+    return series.map(cell_text)
 
 
-def _scalar_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """One cell as text: missing → "", 1.0 → "1", a one-element list of text → that text."""
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():

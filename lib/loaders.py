@@ -18,7 +18,7 @@ from pathlib import Path, PurePath
 import pandas as pd
 
 from lib import frameworks
-from lib.canonical import canonicalize
+from lib.canonical import canonicalize, cell_text
 from lib.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.encoding import decode
 from lib.markdown_table import parse_tables
@@ -172,7 +172,7 @@ def _text_format(text: str, ext: str) -> str:
         return _TEXT_EXT[ext]
     if ext in (".csv", ".tsv", ".tab"):
         return _TEXT_EXT[ext]
-    if ext in (".md", ".markdown") or parse_tables(text[:200_000]):
+    if parse_tables(text[:200_000]):
         return "markdown"
     head = _first_line(text)
     return "tsv" if head.count("\t") >= max(1, head.count(",")) else "csv"
@@ -535,13 +535,7 @@ def _read_xlsx(data: bytes, name: str, options: LoadOptions) -> _Table:
 
 
 def _cells(row: pd.Series) -> list[str]:
-    return ["" if pd.isna(v) else _header_text(v) for v in row.tolist()]
-
-
-def _header_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return [cell_text(v).strip() for v in row.tolist()]
 
 
 def _header_row(sheet: pd.DataFrame, look: int = 10) -> int:

@@ -147,7 +147,7 @@ def _bare_answer_is_reference(headers: Sequence[str], norm: dict[str, str], role
     free = [h for h in headers if h not in used]
     specific = next((h for h in free if norm[h] in ROLE_NAMES["answer"] and norm[h] not in _BARE_ANSWERS), None)
     if specific is None:
-        specific = next((h for h in free if any(x in norm[h] for x in ROLE_HINTS[1][1] + ("pred",))
+        specific = next((h for h in free if any(x in norm[h] for x in dict(ROLE_HINTS)["answer"] + ("pred",))
                          and not any(x in norm[h] for x in _NOT_ANSWERS)), None)
     if specific is not None:
         roles["reference"], roles["answer"] = answer, specific
@@ -186,7 +186,7 @@ def wide_model_columns(headers: Sequence[str], roles: dict[str, str]) -> list[st
     return [h for h in headers if h not in taken and not is_metadata(h) and str(h).strip()]
 
 
-_REPEAT_RE = re.compile(r"^(?P<base>.+) \((?P<n>\d+)\)$")
+_REPEAT_RE = re.compile(r"^(?P<base>.+) \(\d+\)$")
 
 
 def wide_model_names(columns: Sequence[str]) -> list[str]:

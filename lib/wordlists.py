@@ -125,12 +125,6 @@ def same_lemma(a: str, b: str) -> bool:
     return a != b and a in _LEMMA and _LEMMA.get(a) == _LEMMA.get(b)
 
 
-def closed_class(word: str) -> str | None:
-    w = word.casefold()
-    for name, words in CLOSED_CLASSES:
-        if w in words:
-            return name
-    return None
 
 
 def expand_contractions(text: str) -> str:
