@@ -76,6 +76,11 @@ _SPACES_ONLY_RE = re.compile(" +")
 _EMOJI_JOIN_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]\u200d(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])")
 
 
+def count(n: int, noun: str) -> str:
+    """ "1 sample", "16 answers" (English plural by -s: the nouns Redline counts all take it)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def esc(text: object) -> str:
     """HTML-escape user text (quotes too: it may land in attributes)."""
     return html.escape(str(text), quote=True)

@@ -16,7 +16,7 @@ from lib.dataset import Dataset
 from lib.diff import DiffOptions, diff_texts
 from lib.metrics import changed_spans, similarity
 from lib.render import (
-    DIFF_CSS, LEGEND_HTML, badge, esc, inline_html, plain_html, side_by_side_html,
+    DIFF_CSS, LEGEND_HTML, badge, count, esc, inline_html, plain_html, side_by_side_html,
 )
 
 VIEWS: dict[str, str] = {
@@ -84,7 +84,7 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
         n = len(facts["edit_list"])
         head.append(f'<span class="rl-stat" title="Edits against the reference, named on the strict comparison '
                     f'(the view options change the highlighting, not the edits)">'
-                    f'{n} edit{"s" if n != 1 else ""}{" vs reference" if against_source else ""}</span>')
+                    f'{count(n, "edit")}{" vs reference" if against_source else ""}</span>')
         for flag in facts["flags"]:
             if flag != "exact":
                 head.append(badge(flag.replace("_", " "), "flag"))
@@ -93,7 +93,7 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
             head.append(badge(f"{code}" + (f" ×{k}" if k > 1 else ""), "code"))
     else:
         spans = changed_spans(result.segments)
-        head.append(f'<span class="rl-stat">{spans} changed span{"s" if spans != 1 else ""}</span>')
+        head.append(f'<span class="rl-stat">{count(spans, "changed span")}</span>')
     other = "Source" if against_source else "Reference"
     if result.timed_out:
         body = (
@@ -176,7 +176,7 @@ def _overview(rows: pd.DataFrame, analysis: pd.DataFrame | None) -> str:
     flags = Counter(f for fl in facts["flags"] for f in fl if f != "exact")
     codes = Counter(e.code for edits in facts["edit_list"] for e in edits)
     n, exact = len(facts), int(sum("exact" in fl for fl in facts["flags"]))
-    parts = [f"{n} answer{'s' if n != 1 else ''}", f"{exact} exact"]
+    parts = [count(n, "answer"), f"{exact} exact"]
     if flags:
         parts.append("flags: " + ", ".join(f"{f.replace('_', ' ')} {k}" for f, k in flags.most_common()))
     if codes:
@@ -219,7 +219,7 @@ def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: S
         body = render_sample(dataset, analysis, sample_id, models, options, view, sort)
         sections.append(f"<section><h2>Sample {esc(sample_id)}</h2>{body}</section>")
     chosen = "all models" if models is None else ", ".join(models)
-    meta = (f"{esc(dataset.report.name)} · {len(ids):,} sample{'s' if len(ids) != 1 else ''} · {esc(chosen)} · "
+    meta = (f"{esc(dataset.report.name)} · {count(len(ids), 'sample')} · {esc(chosen)} · "
             f"view: {esc(VIEWS.get(view, view))} · granularity: {esc(options.unit)} · "
             + (f"ignoring {esc(ignored(options))} · " if ignored(options) else "")
             + f"order: {esc(SORTS.get(sort, sort))} · "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.dataset import Dataset
-from lib.render import DIFF_CSS, esc  # one escaping function for the whole app
+from lib.render import DIFF_CSS, count, esc  # one escaping function for the whole app
 from pages import _state
 
 APP_CSS = """
@@ -33,11 +33,6 @@ def html(markup: str) -> None:
 def inject_css() -> None:
     """One stylesheet for every page; style-only st.html goes to the event container, no space."""
     st.html(f"<style>{DIFF_CSS}{APP_CSS}</style>")
-
-
-def count(n: int, noun: str) -> str:
-    """ "1 sample", "16 answers" (English plural by -s: the nouns Redline counts all take it)."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def table_height(rows: int, max_rows: int = 20) -> int:
