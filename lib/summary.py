@@ -26,21 +26,27 @@ def summarize(analysis: pd.DataFrame) -> dict[str, dict]:
     return out
 
 
+def _char_width(c: str) -> int:
+    return 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
 def display_width(text: str) -> int:
     """Terminal columns `text` takes: Chinese and other wide characters take two, marks none."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_char_width, text))
 
 
 def _fit(text: str, width: int) -> str:
     """`text` cut to `width` terminal columns (with "…") and padded to exactly that many."""
-    if display_width(text) > width:
-        out = ""
+    used = display_width(text)
+    if used > width:
+        kept, used = [], 1  # room for the "…"
         for c in text:
-            if display_width(out + c) > width - 1:
+            if used + _char_width(c) > width:
                 break
-            out += c
-        text = out + "…"
-    return text + " " * (width - display_width(text))
+            kept.append(c)
+            used += _char_width(c)
+        text = "".join(kept) + "…"
+    return text + " " * (width - used)
 
 
 def format_summary(summary: dict[str, dict], top: int = 6) -> str:
