@@ -33,13 +33,13 @@ def leaderboard(analysis: pd.DataFrame) -> pd.DataFrame:
     table["exact_rate"] = table["exact"] / table["answers"]
     flags: dict[str, Counter] = {}
     codes: dict[str, Counter] = {}
-    has_flags = "flags" in analysis
-    has_edits = "edit_list" in analysis
-    for i, model in enumerate(analysis["model"].tolist()):
-        if has_flags:
-            flags.setdefault(model, Counter()).update(f for f in analysis["flags"].iat[i] if f != "exact")
-        if has_edits:
-            codes.setdefault(model, Counter()).update(e.code for e in analysis["edit_list"].iat[i])
+    models = analysis["model"].tolist()
+    if "flags" in analysis:
+        for model, answer_flags in zip(models, analysis["flags"].tolist()):
+            flags.setdefault(model, Counter()).update(f for f in answer_flags if f != "exact")
+    if "edit_list" in analysis:
+        for model, edits in zip(models, analysis["edit_list"].tolist()):
+            codes.setdefault(model, Counter()).update(e.code for e in edits)
     table["flags"] = [_counts_text(flags.get(m, Counter()), None) for m in table.index]
     table["top_edits"] = [_counts_text(codes.get(m, Counter()), TOP_EDITS) for m in table.index]
     table = table.reset_index().sort_values(["similarity", "model"], ascending=[False, True], kind="stable")

@@ -38,6 +38,7 @@ from lib.charts import category_chart_specs
 from lib.dataset import Dataset, LoadError, LoadOptions
 from lib.diff import DiffOptions
 from lib.flags import FLAGS
+from lib.leaderboard import leaderboard
 from lib.loaders import load_bytes
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.md"
@@ -191,6 +192,18 @@ def chart_specs(models: list[str], measure: str) -> dict:
     dataset, model choice and measure: switching back and forth costs nothing."""
     source = current_source()
     return _chart_specs((source.sha, source.options), tuple(models), measure, current_analysis())
+
+
+@st.cache_resource(show_spinner="Ranking the models…", max_entries=8)
+def _leaderboard(key: tuple, _analysis: pd.DataFrame) -> pd.DataFrame:
+    return leaderboard(_analysis)
+
+
+def current_leaderboard() -> pd.DataFrame:
+    """The Models page table (read-only), built once per dataset: counting every answer's flags
+    and edits takes ~0.1 s on 32,000 answers, too much for each rerun."""
+    source = current_source()
+    return _leaderboard((source.sha, source.options), current_analysis())
 
 
 def current_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:

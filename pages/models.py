@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.leaderboard import leaderboard
 from pages import _state
 from pages._widgets import model_selector, page_start, table_height
 
@@ -14,8 +13,7 @@ st.caption("Pick the models to compare; the choice holds on every page and in th
 
 dataset = _state.current_dataset()
 chosen = model_selector(dataset)
-analysis = _state.current_analysis()
-table = leaderboard(analysis)
+table = _state.current_leaderboard()
 # The words (flags, top edits) next to the numbers they explain; error rates after them. The
 # chosen models are the ones in the box above (a checkbox column here looked clickable and was not).
 table = table[["model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits", "cer", "wer", "edits"]]
