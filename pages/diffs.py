@@ -50,7 +50,7 @@ def _step(ids: list[str], step: int) -> None:
     target = neighbour(ids, current, step)
     if target is not None:
         st.session_state["sample"] = target
-        if current in ids and len(ids) > 1 and (ids.index(current) + step) % len(ids) != ids.index(current) + step:
+        if current in ids and len(ids) > 1 and not 0 <= ids.index(current) + step < len(ids):
             st.toast("Back at the first sample" if step > 0 else "At the last sample", icon=":material/replay:")
 
 
