@@ -94,7 +94,7 @@ def reading_controls(dataset: Dataset) -> None:
         # What "(inferred)" stands for: the role as loaded when not overridden (framework exports
         # set their own), else what the headers alone suggest.
         guess = (report.columns.get(role) if role not in overrides else inferred.get(role)) or (
-            "none, same reference = same sample" if role == "sample_id" else "none")
+            "by reference" if role == "sample_id" else "none")
         if guess.startswith("(column headers"):
             guess = "the column headers"
         shown = {AUTO: f"(inferred: {guess})"}
