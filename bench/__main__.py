@@ -124,9 +124,9 @@ def measure_pages(path: Path, runs: int) -> tuple[float, float]:
 
 
 def run(samples: int, models: int, runs: int, subset: int, pages: bool, workdir: Path) -> dict:
-    from lib import disk_cache
-    from lib.analysis import analyze
-    from lib.loaders import load_path
+    from lib.analysis import disk_cache
+    from lib.analysis.dataset import analyze
+    from lib.load import load_path
 
     os.environ["REDLINE_CACHE_DIR"] = str(workdir / "cache")
     path = data_file(samples, models, workdir)

@@ -9,11 +9,11 @@ import json
 import sys
 from pathlib import Path
 
-from lib.dataset import Dataset, LoadError
+from lib.load.dataset import Dataset, LoadError
 
 
 def _load(path: str) -> Dataset:
-    from lib.loaders import load_path
+    from lib.load import load_path
 
     if not Path(path).exists():
         raise LoadError(f"{path}: no such file.")
@@ -26,7 +26,7 @@ def _print_json(value: object) -> None:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from lib.load_report import format_report
+    from lib.views.text import format_report
 
     dataset = _load(args.file)
     if args.json:
@@ -37,9 +37,9 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from lib.analysis import analyze
-    from lib.diff import DiffOptions
-    from lib.report import render_report
+    from lib.analysis.dataset import analyze
+    from lib.align.diff import DiffOptions
+    from lib.views.cards import render_report
 
     dataset = _load(args.file)
     options = DiffOptions(unit=args.unit)
@@ -53,7 +53,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from lib.analysis import analyze, answer_records
+    from lib.analysis.dataset import analyze, answer_records
 
     dataset = _load(args.file)
     records = answer_records(analyze(dataset.frame))
@@ -68,8 +68,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from lib.analysis import analyze
-    from lib.summary import format_summary, summarize
+    from lib.analysis.dataset import analyze
+    from lib.views.tallies import format_summary, summarize
 
     dataset = _load(args.file)
     summary = summarize(analyze(dataset.frame))

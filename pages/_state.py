@@ -31,15 +31,15 @@ from typing import Callable
 import pandas as pd
 import streamlit as st
 
-from lib import disk_cache
-from lib.analysis import analyze, edit_rows, flag_rows
-from lib.categories import EDIT_TYPES
-from lib.charts import category_chart_specs
-from lib.dataset import Dataset, LoadError, LoadOptions
-from lib.diff import DiffOptions
-from lib.flags import FLAGS
-from lib.leaderboard import leaderboard
-from lib.loaders import load_bytes
+from lib.analysis import disk_cache
+from lib.analysis.dataset import analyze, edit_rows, flag_rows
+from lib.name.classify import EDIT_TYPES
+from lib.views.charts import category_chart_specs
+from lib.load.dataset import Dataset, LoadError, LoadOptions
+from lib.align.diff import DiffOptions
+from lib.name.flags import FLAGS
+from lib.views.leaderboard import leaderboard
+from lib.load import load_bytes
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.md"
 # Above this many answers, analysis shows a progress bar (below it, it finishes in well under 1 s).

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.dataset import Dataset
-from lib.render import DIFF_CSS, count, esc  # one escaping function for the whole app
+from lib.load.dataset import Dataset
+from lib.views.html import DIFF_CSS, count, esc  # one escaping function for the whole app
 from pages import _state
 
 APP_CSS = """
@@ -26,7 +26,7 @@ APP_CSS = """
 
 
 def html(markup: str) -> None:
-    """Render markup built by lib.render or this module (user text inside is already escaped)."""
+    """Render markup built by lib.views.html or this module (user text inside is already escaped)."""
     st.html(markup)
 
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lib.categories import EDIT_TYPES, OPERATIONS
-from lib.charts import picked
-from lib.examples import ExampleFilter, find_examples
-from lib.flags import FLAGS
-from lib.render import snippet_html
-from lib.summary import category_table
+from lib.name.classify import EDIT_TYPES, OPERATIONS
+from lib.views.charts import picked
+from lib.views.drilldown import ExampleFilter, find_examples
+from lib.name.flags import FLAGS
+from lib.views.html import snippet_html
+from lib.views.tallies import category_table
 from pages import _state
 from pages._widgets import esc, html, model_selector, page_start, table_height
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lib.dataset import ROLES, Dataset, LoadOptions
-from lib.roles import infer_roles
+from lib.load.dataset import ROLES, Dataset, LoadOptions
+from lib.load.roles import infer_roles
 from pages import _state
 from pages._widgets import alert, facts, html, page_start, table_height
 

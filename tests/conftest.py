@@ -23,7 +23,7 @@ def build_dataset(rows: list[dict], name: str = "test.csv"):
     """A canonical Dataset from dicts with sample_id/model/answer/reference[/source], no loader involved."""
     import pandas as pd
 
-    from lib.dataset import CANONICAL_COLUMNS, Dataset, LoadReport
+    from lib.load.dataset import CANONICAL_COLUMNS, Dataset, LoadReport
 
     frame = pd.DataFrame([{
         "sample_id": str(r.get("sample_id", "1")), "model": r["model"], "model_name": r.get("model_name", r["model"]),

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.categories import EDIT_TYPES, extract_edits
-from lib.diff import diff_texts
-from lib.loaders import load_path
+from lib.name.classify import EDIT_TYPES, extract_edits
+from lib.align.diff import diff_texts
+from lib.load import load_path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.md"
 

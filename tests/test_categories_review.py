@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from lib.answer_analysis import analyze_answer
-from lib.diff import DiffOptions, diff_texts
-from lib.flags import answer_flags
+from lib.analysis.answer import analyze_answer
+from lib.align.diff import DiffOptions, diff_texts
+from lib.name.flags import answer_flags
 from tests.test_categories import edits  # (code, answer side, reference side), offsets checked
 
 

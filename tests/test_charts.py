@@ -1,6 +1,6 @@
 import pandas as pd
 
-from lib.charts import (PALETTE, PICK, category_counts, color_scale, heatmap, ordered, picked, similarity_bins,
+from lib.views.charts import (PALETTE, PICK, category_counts, color_scale, heatmap, ordered, picked, similarity_bins,
                         similarity_chart, stacked_bars)
 
 EDITS = pd.DataFrame({
@@ -66,7 +66,7 @@ def test_ordered_keeps_the_canonical_order_then_the_rest_alphabetically():
 def test_category_chart_specs_are_plain_dicts_and_say_when_there_is_nothing_to_draw():
     import json
 
-    from lib.charts import category_chart_specs
+    from lib.views.charts import category_chart_specs
 
     analysis = pd.DataFrame({"model": ["a", "b"], "similarity": [1.0, 0.5]})
     answers = pd.Series({"a": 1, "b": 1})

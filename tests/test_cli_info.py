@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.dataset import LoadReport, LoadWarning
-from lib.load_report import format_report
+from lib.load.dataset import LoadReport, LoadWarning
+from lib.views.text import format_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -69,8 +69,8 @@ def test_report_text_names_the_tables_and_says_when_there_are_no_warnings():
 
 
 def test_warnings_count_what_the_format_has_lines_rows_or_records():
-    from lib.load_report import format_report
-    from lib.loaders import load_text
+    from lib.views.text import format_report
+    from lib.load import load_text
 
     json_text = '[{"model": "a", "answer": "x", "reference": ""}, {"model": "a", "answer": "x", "reference": "y"}]'
     assert "Record 1: empty reference" in format_report(load_text(json_text, "x.json").report)

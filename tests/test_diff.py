@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.diff import DiffOptions, Segment, diff_texts
-from lib.loaders import load_path
+from lib.align.diff import DiffOptions, Segment, diff_texts
+from lib.load import load_path
 
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.md"
@@ -92,7 +92,7 @@ def test_nbsp_and_zero_width_space_are_differences():
 
 
 def test_time_limit_falls_back_to_whole_texts(monkeypatch):
-    import lib.diff as diff_module
+    import lib.align.diff as diff_module
 
     def slow(a, b, timeout):
         import time

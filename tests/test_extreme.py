@@ -5,13 +5,13 @@ import pytest
 
 import pandas as pd
 
-from lib.analysis import analyze
-from lib.diff import DiffOptions, diff_texts
-from lib.flags import answer_flags
-from lib.loaders import load_bytes, load_text
-from lib.render import MAX_RENDER_CHARS, inline_html
-from lib.report import render_sample
-from lib.tokens import tokenize
+from lib.analysis.dataset import analyze
+from lib.align.diff import DiffOptions, diff_texts
+from lib.name.flags import answer_flags
+from lib.load import load_bytes, load_text
+from lib.views.html import MAX_RENDER_CHARS, inline_html
+from lib.views.cards import render_sample
+from lib.align.tokens import tokenize
 
 
 def rebuilt(reference: str, answer: str, **options) -> None:
@@ -99,7 +99,7 @@ def test_analysis_falls_back_to_one_core_and_says_so(make_dataset, monkeypatch):
     import warnings
     from concurrent.futures.process import BrokenProcessPool
 
-    import lib.analysis as analysis
+    import lib.analysis.dataset as analysis
 
     def broken(*args, **kwargs):
         raise BrokenProcessPool("no workers here")
@@ -119,7 +119,7 @@ def test_tokenizer_fast_paths_cut_text_exactly_as_the_general_pattern_does():
     import random
     import re
 
-    import lib.tokens as t
+    import lib.align.tokens as t
 
     reference = re.compile(
         rf"[{t._CJK}]{t._ATTACHED}|(?:[^\W_{t._CJK}]{t._ATTACHED})+(?:['’](?:[^\W_{t._CJK}]{t._ATTACHED})+)*"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.diff import diff_texts
-from lib.flags import FLAGS, answer_flags, dominant_script
-from lib.loaders import load_path
+from lib.align.diff import diff_texts
+from lib.name.flags import FLAGS, answer_flags, dominant_script
+from lib.load import load_path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.md"
 REF = "We study emergent abilities of language models in this paper, and we find that they depend on loss."

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from lib.leaderboard import leaderboard
+from lib.views.leaderboard import leaderboard
 
 
 def test_leaderboard_ranks_by_mean_similarity_and_counts_exact():
@@ -25,8 +25,8 @@ def test_empty_analysis_gives_empty_leaderboard_with_columns():
 
 
 def test_leaderboard_names_flags_and_most_frequent_edits_per_model():
-    from lib.analysis import analyze
-    from lib.loaders import load_path
+    from lib.analysis.dataset import analyze
+    from lib.load import load_path
 
     data = load_path("data/sample.md")
     table = leaderboard(analyze(data.frame)).set_index("model")

@@ -3,8 +3,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from lib.diff import DiffOptions
-from lib.render import MAX_RENDER_CHARS
+from lib.align.diff import DiffOptions
+from lib.views.html import MAX_RENDER_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 

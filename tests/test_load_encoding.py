@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.dataset import LoadError
-from lib.encoding import decode
-from lib.loaders import load_bytes, load_path
+from lib.load.dataset import LoadError
+from lib.load.encoding import decode
+from lib.load import load_bytes, load_path
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.dataset import CANONICAL_COLUMNS, LoadError, LoadOptions
-from lib.loaders import load_bytes, load_path, load_text
-from lib.roles import infer_roles
+from lib.load.dataset import CANONICAL_COLUMNS, LoadError, LoadOptions
+from lib.load import load_bytes, load_path, load_text
+from lib.load.roles import infer_roles
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 
@@ -231,7 +231,7 @@ def test_csv_of_32000_rows_with_1000_character_cells_loads_whole():
 
 
 def test_a_multi_line_answer_whose_lines_look_like_rows_is_kept_whole():
-    from lib.loaders import load_text
+    from lib.load import load_text
 
     text = 'model,answer,reference\nm,"Here it is:\na, b, c\nd, e, f\ng, h, i",ref\nn,plain,ref\n'
     ds = load_text(text, "x.csv")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lib.dataset import LoadOptions
-from lib.loaders import load_bytes, load_path
+from lib.load.dataset import LoadOptions
+from lib.load import load_bytes, load_path
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 LM_EVAL = FIX / "lm-eval" / "Qwen2-7B" / "samples_gec_2024-06-01T10-00-00.jsonl"

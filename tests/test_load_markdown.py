@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lib.dataset import CANONICAL_COLUMNS, LoadOptions
-from lib.loaders import load_path, load_text
-from lib.markdown_table import parse_tables
+from lib.load.dataset import CANONICAL_COLUMNS, LoadOptions
+from lib.load import load_path, load_text
+from lib.load.markdown import parse_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = Path(__file__).resolve().parent / "fixtures"

@@ -8,8 +8,8 @@ import sys
 import pandas as pd
 import pytest
 
-from lib.dataset import LoadError
-from lib.loaders import load_bytes, load_text
+from lib.load.dataset import LoadError
+from lib.load import load_bytes, load_text
 
 HEADER = "id,model,answer,reference\n"
 

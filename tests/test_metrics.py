@@ -1,5 +1,5 @@
-from lib.diff import diff_texts
-from lib.metrics import changed_spans, char_error_rate, similarity, word_error_rate
+from lib.align.diff import diff_texts
+from lib.align.metrics import changed_spans, char_error_rate, similarity, word_error_rate
 
 
 def test_identical_texts_score_one_and_zero_error():
@@ -32,7 +32,7 @@ def test_changed_spans_counts_blocks_not_segments():
 
 
 def test_word_errors_from_the_alignment_match_wer_on_simple_cases():
-    from lib.metrics import word_errors
+    from lib.align.metrics import word_errors
 
     for ref, ans in [("we study the models", "we study models"), ("in the lens", "through the lens"),
                      ("a b c", "a b c d e"), ("我们研究", "我们研実")]:
@@ -41,7 +41,7 @@ def test_word_errors_from_the_alignment_match_wer_on_simple_cases():
 
 
 def test_char_errors_from_the_alignment_match_cer():
-    from lib.metrics import char_errors
+    from lib.align.metrics import char_errors
 
     for ref, ans in [("abcd efg", "abxd efg"), ("we study the models", "we study models"),
                      ("in the lens", "through the lens"), ("我们研究", "我们研実"), ("same", "same")]:

@@ -1,6 +1,6 @@
 """Rendering: user text is escaped before our tags; invisible characters get markers."""
-from lib.diff import DiffOptions, diff_texts
-from lib.render import MAX_RENDER_CHARS, inline_html, plain_html, show_invisible, side_by_side_html, snippet_html
+from lib.align.diff import DiffOptions, diff_texts
+from lib.views.html import MAX_RENDER_CHARS, inline_html, plain_html, show_invisible, side_by_side_html, snippet_html
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) $5 and $10 &amp;lt;'
 

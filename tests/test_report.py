@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from lib.diff import DiffOptions
-from lib.report import render_report, render_sample
+from lib.align.diff import DiffOptions
+from lib.views.cards import render_report, render_sample
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> $5 and $10 **bold**'
 
@@ -63,7 +63,7 @@ def test_report_rejects_unknown_sample_and_model(dataset):
 
 
 def test_time_limit_fallback_says_too_different(dataset, monkeypatch):
-    import lib.diff as diff_module
+    import lib.align.diff as diff_module
 
     def slow(a, b, timeout):
         import time
@@ -83,8 +83,8 @@ def test_an_unrelated_answer_is_shown_side_by_side_with_a_note(make_dataset):
 
 
 def test_category_csv_cells_cannot_run_as_formulas(make_dataset):
-    from lib.analysis import analyze
-    from lib.summary import category_table
+    from lib.analysis.dataset import analyze
+    from lib.views.tallies import category_table
 
     ds = make_dataset([{"sample_id": "=HYPERLINK(\"http://x\")", "model": "@evil", "answer": "a", "reference": "b"}])
     table = category_table(analyze(ds.frame))
@@ -92,7 +92,7 @@ def test_category_csv_cells_cannot_run_as_formulas(make_dataset):
 
 
 def test_source_view_says_which_baseline_each_number_uses(dataset):
-    from lib.analysis import analyze
+    from lib.analysis.dataset import analyze
 
     analysis = analyze(dataset.frame)
     html = render_sample(dataset, analysis, "s1", ["gamma", "alpha"], view="source")
@@ -105,8 +105,8 @@ def test_source_view_says_which_baseline_each_number_uses(dataset):
 
 
 def test_report_header_and_legend_name_the_ignore_options(dataset):
-    from lib.analysis import analyze
-    from lib.diff import DiffOptions
+    from lib.analysis.dataset import analyze
+    from lib.align.diff import DiffOptions
 
     options = DiffOptions(ignore_case=True, ignore_punctuation=True)
     html = render_report(dataset, analyze(dataset.frame), sample_ids=["s1"], options=options, sort="name")
@@ -116,8 +116,8 @@ def test_report_header_and_legend_name_the_ignore_options(dataset):
 
 
 def test_a_sample_opens_with_an_overview_of_its_answers(sample_path):
-    from lib.analysis import analyze
-    from lib.loaders import load_path
+    from lib.analysis.dataset import analyze
+    from lib.load import load_path
 
     ds = load_path(sample_path)
     html = render_sample(ds, analyze(ds.frame), "1", None)

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from lib.samples import neighbour, sample_index, search_samples
+from lib.views.sample_picker import neighbour, sample_index, search_samples
 
 
 def _frame() -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """Clicking a bar in the Categories charts filters the examples below it."""
-from lib.charts import PALETTE
+from lib.views.charts import PALETTE
 from tests.e2e.helpers import click_first_of_colour, go, main_text, wait_for_app
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import codecs
 
-from lib.dataset import LoadError
+from lib.load.dataset import LoadError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

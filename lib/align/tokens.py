@@ -25,7 +25,7 @@ _ATTACHED = (
     r"\u20d0-\u20ff\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
     r"|\u200d[^\s\u200b-\u200d\u2060\ufeff])*"
 )
-# Zero-width characters: invisible, yet they make two texts differ (shared with lib.categories).
+# Zero-width characters: invisible, yet they make two texts differ (shared with lib.name.classify).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # A word: letters and digits, each possibly followed by attached marks. Written as "a run of
 # letters, then (marks, more letters)*" rather than "(letter marks*)+": the same tokens, twice

@@ -15,9 +15,11 @@ from typing import Any
 
 # Bump when the analysis output changes shape; changes of meaning are caught by code_version().
 CACHE_VERSION = "2"
-# The modules whose code decides what an analysis says: any edit to them starts a new cache.
-_ANALYSIS_MODULES = ("tokens", "diff", "metrics", "categories", "wordlists", "flags", "answer_analysis", "analysis")
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / ".redline-cache"
+# The packages whose code decides what an analysis says: any edit to a file in them (a new module
+# included) starts a new cache, so nobody has to remember to list a file here.
+_LIB = Path(__file__).resolve().parent.parent
+_ANALYSIS_PACKAGES = ("align", "name", "analysis")
+DEFAULT_DIR = _LIB.parent / ".redline-cache"
 # Beyond this many files the oldest are removed (each is a few MB for 32,000 answers).
 MAX_FILES = 32
 
@@ -35,10 +37,11 @@ def enabled() -> bool:
 def code_version() -> str:
     """A hash of the analysis code itself: a cached result from older code (say, before an edit
     type was renamed) would otherwise be served as if it were current."""
-    here = Path(__file__).resolve().parent
     digest = hashlib.sha256(CACHE_VERSION.encode())
-    for name in _ANALYSIS_MODULES:
-        digest.update((here / f"{name}.py").read_bytes())
+    for package in _ANALYSIS_PACKAGES:
+        for path in sorted((_LIB / package).rglob("*.py")):
+            digest.update(str(path.relative_to(_LIB)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

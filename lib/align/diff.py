@@ -1,7 +1,7 @@
 """Align an answer with its reference: the ordered equal/insert/delete segments a reader sees.
 
 Direction: `insert` is text only the answer has, `delete` is reference text the answer lacks.
-The diff runs on tokens (lib.tokens), not characters: each distinct token is mapped to one
+The diff runs on tokens (lib.align.tokens), not characters: each distinct token is mapped to one
 private character (diff-match-patch's own lines-to-chars trick), so the C++ port aligns words
 as fast as it aligns letters and semantic cleanup groups a reworded phrase into one change.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from lib.tokens import Unit, is_cjk, is_punct, is_space, tokenize
+from lib.align.tokens import Unit, is_cjk, is_punct, is_space, tokenize
 
 try:  # The C++ port: same algorithm, ~50x faster. Pure Python diff-match-patch is the fallback.
     import fast_diff_match_patch as _fast

@@ -1,7 +1,7 @@
 """The load report as text for a terminal (`python -m lib info FILE`)."""
 from __future__ import annotations
 
-from lib.dataset import LoadReport
+from lib.load.dataset import LoadReport
 
 
 def format_report(report: LoadReport) -> str:

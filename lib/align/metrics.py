@@ -9,8 +9,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-from lib.diff import Segment, encode_keys, levenshtein
-from lib.tokens import tokenize
+from lib.align.diff import Segment, encode_keys, levenshtein
+from lib.align.tokens import tokenize
 
 
 def similarity(segments: Sequence[Segment]) -> float:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lib.flags import FLAGS
+from lib.name.flags import FLAGS
 
 import pandas as pd
 

@@ -21,9 +21,9 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Callable, Sequence
 
-from lib.diff import Segment
-from lib.tokens import ZERO_WIDTH, is_cjk, is_punct, tokenize
-from lib.wordlists import (IRREGULAR_NOUNS, IRREGULAR_VERBS, closed_classes, expand_contractions, is_known_word,
+from lib.align.diff import Segment
+from lib.align.tokens import ZERO_WIDTH, is_cjk, is_punct, tokenize
+from lib.name.wordlists import (IRREGULAR_NOUNS, IRREGULAR_VERBS, closed_classes, expand_contractions, is_known_word,
                            is_meaning_swap, lemma_of, same_lemma)
 
 OPERATIONS: dict[str, str] = {
@@ -374,7 +374,7 @@ def _space_edits(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> 
 
 
 def extract_edits(segments: Sequence[Segment]) -> list[Edit]:
-    """Edits of one alignment (lib.diff segments), in reading order."""
+    """Edits of one alignment (lib.align.diff segments), in reading order."""
     edits: list[Edit] = []
     ref_pos = ans_pos = 0
     block_ref: list[str] = []

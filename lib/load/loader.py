@@ -17,12 +17,12 @@ from pathlib import Path, PurePath
 
 import pandas as pd
 
-from lib import frameworks
-from lib.canonical import canonicalize, cell_text
-from lib.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
-from lib.encoding import decode
-from lib.markdown_table import parse_tables
-from lib.roles import apply_overrides, infer_roles
+from lib.load import frameworks
+from lib.load.canonical import canonicalize, cell_text
+from lib.load.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
+from lib.load.encoding import decode
+from lib.load.markdown import parse_tables
+from lib.load.roles import apply_overrides, infer_roles
 
 csv.field_size_limit(sys.maxsize)  # 1 MB answers are real; the csv module's default cap is 128 kB
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lib.dataset import LoadWarning
+from lib.load.dataset import LoadWarning
 
 _ALIGN_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

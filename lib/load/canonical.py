@@ -1,4 +1,4 @@
-"""A parsed table (any format) → the canonical long frame of lib.dataset, with what was odd about it.
+"""A parsed table (any format) → the canonical long frame of lib.load.dataset, with what was odd about it.
 
 Shared by every loader so that grouping into samples, numbering repeated runs and the warnings
 about them are the same whether the file was Markdown, CSV, XLSX or JSON.
@@ -11,8 +11,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from lib.dataset import CANONICAL_COLUMNS, LoadError, LoadWarning
-from lib.roles import wide_model_columns, wide_model_names
+from lib.load.dataset import CANONICAL_COLUMNS, LoadError, LoadWarning
+from lib.load.roles import wide_model_columns, wide_model_names
 
 # Beyond this many warnings of one kind, the rest are summed up in one line.
 MAX_WARNINGS_PER_KIND = 50

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
-from lib.diff import Segment
+from lib.align.diff import Segment
 
 FLAGS: dict[str, str] = {
     "exact": "equal to the reference (surrounding whitespace ignored)",

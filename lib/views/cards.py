@@ -12,10 +12,10 @@ from typing import Sequence
 
 import pandas as pd
 
-from lib.dataset import Dataset
-from lib.diff import DiffOptions, diff_texts
-from lib.metrics import changed_spans, similarity
-from lib.render import (
+from lib.load.dataset import Dataset
+from lib.align.diff import DiffOptions, diff_texts
+from lib.align.metrics import changed_spans, similarity
+from lib.views.html import (
     DIFF_CSS, LEGEND_HTML, badge, count, esc, inline_html, plain_html, side_by_side_html,
 )
 

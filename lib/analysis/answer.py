@@ -1,13 +1,14 @@
-"""One answer, analysed: the work analysis.py spreads over processes. Kept free of pandas so a
+"""One answer, analysed: the work lib.analysis.dataset spreads over processes. Kept free of pandas so a
 worker process starts in a fraction of a second."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lib.categories import Edit, extract_edits
-from lib.diff import DiffOptions, Segment, diff_texts
-from lib.flags import answer_flags
-from lib.metrics import char_errors, similarity, word_errors, words
+from lib.name.classify import Edit, extract_edits
+from lib.align.diff import DiffOptions, Segment, diff_texts
+from lib.name.flags import answer_flags
+from lib.name.wordlists import is_known_word
+from lib.align.metrics import char_errors, similarity, word_errors, words
 
 
 @dataclass(frozen=True)
@@ -58,3 +59,11 @@ def analyze_chunk(references: list[str], answers: list[str], sources: list[str],
             last_reference, reference_words = reference, len(words(reference))
         out.append(analyze_answer(reference, answer, source, options, reference_words))
     return out
+
+
+def start_worker() -> None:
+    """Runs once in each analysis worker process before its first chunk."""
+    import gc
+
+    is_known_word("warm")  # reads pyspellchecker's bundled list now, not inside the first chunk
+    gc.disable()  # workers build many small acyclic objects and exit when the pool closes

@@ -12,7 +12,7 @@ import html
 import re
 from typing import Iterable, Sequence
 
-from lib.diff import Segment
+from lib.align.diff import Segment
 
 # Longest text drawn per side of one card. A 1 MB answer would make a page the browser chokes
 # on; the rest is counted and the reader is told (the exported report uses the same cap).

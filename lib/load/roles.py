@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from lib.dataset import ROLES
+from lib.load.dataset import ROLES
 
 # Exact names per role, most specific first. Compared after `normalize`.
 ROLE_NAMES: dict[str, tuple[str, ...]] = {

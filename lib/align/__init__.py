@@ -1,0 +1,1 @@
+"""Align: tokens, the answer/reference diff, and the numbers read off it (similarity, CER, WER)."""

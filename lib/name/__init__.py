@@ -1,0 +1,1 @@
+"""Name: turn aligned differences into named edits (ERRANT-style codes) and whole-answer flags."""
