@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lib.load.dataset import LoadWarning
+import pandas as pd
+
+from lib.load.dataset import LoadError, LoadWarning
+from lib.load.roles import infer_roles
+from lib.load.table import ParsedTable, Source, unique_header
 
 _ALIGN_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -146,3 +150,24 @@ def _read_rows(lines: list[str], i: int, table: MarkdownTable) -> int:
         table.row_lines.append(line_no)
         i += 1
     return i
+
+
+def read_markdown(text: str, source: Source, fmt: str = "markdown") -> ParsedTable:
+    """The chosen (or first results) table of a Markdown file, with every table offered as a choice."""
+    name, options = source.name, source.options
+    found = parse_tables(text)
+    tables = [t for t in found if t.rows] or found  # a header-only table is a choice only when alone
+    if not tables:
+        raise LoadError(f"{name}: no Markdown pipe table found (a header row, then a row like |---|---|).")
+    if options.table is not None and 0 <= options.table < len(tables):
+        index = options.table
+    else:  # the first table that has a reference column (a README's model list comes before the results)
+        index = next((i for i, t in enumerate(tables) if "reference" in infer_roles(unique_header(t.header))), 0)
+    chosen = tables[index]
+    header = unique_header(chosen.header)
+    frame = pd.DataFrame(chosen.rows, columns=header, dtype=object)
+    warnings = list(chosen.warnings)
+    if len(tables) > 1:
+        warnings.insert(0, LoadWarning(chosen.start_line, f"the file holds {len(tables)} tables; "
+                                                          f"showing table {index + 1} (choose another on the Load page)."))
+    return ParsedTable(frame, chosen.row_lines, "markdown", "", warnings, tuple(t.label for t in tables), index)

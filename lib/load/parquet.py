@@ -1,0 +1,19 @@
+"""Parquet files (pandas through pyarrow)."""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from lib.load.dataset import LoadError
+from lib.load.table import ParsedTable, Source, unique_header
+
+
+def read_parquet(data: bytes, source: Source) -> ParsedTable:
+    name = source.name
+    try:
+        frame = pd.read_parquet(io.BytesIO(data))
+    except Exception as exc:  # pyarrow raises its own error types
+        raise LoadError(f"{name} is not a readable Parquet file ({type(exc).__name__}: {exc}).") from None
+    frame.columns = unique_header([str(c) for c in frame.columns])
+    return ParsedTable(frame, list(range(1, len(frame) + 1)), "parquet", "binary", [])
