@@ -39,7 +39,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from lib.analysis.dataset import analyze
     from lib.align.diff import DiffOptions
-    from lib.views.cards import render_report
+    from lib.views.report import render_report
 
     dataset = _load(args.file)
     options = DiffOptions(unit=args.unit)
@@ -69,7 +69,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     from lib.analysis.dataset import analyze
-    from lib.views.tallies import format_summary, summarize
+    from lib.views.tallies import summarize
+    from lib.views.text import format_summary
 
     dataset = _load(args.file)
     summary = summarize(analyze(dataset.frame))

@@ -8,7 +8,7 @@ from lib.views.charts import picked
 from lib.views.drilldown import ExampleFilter, find_examples
 from lib.name.flags import FLAGS
 from lib.views.html import snippet_html
-from lib.views.tallies import category_table
+from lib.views.export import category_table
 from pages import _state
 from pages._widgets import esc, html, model_selector, page_start, table_height
 

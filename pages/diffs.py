@@ -6,7 +6,8 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from lib.views.cards import SORTS, VIEWS, count_cards, render_report, render_sample
+from lib.views.cards import SORTS, VIEWS, count_cards, render_sample
+from lib.views.report import render_report
 from lib.views.sample_picker import neighbour, sample_index, search_samples
 from pages import _state
 from pages._widgets import alert, diff_option_controls, html, model_selector, page_start, restore_from_url, write_to_url

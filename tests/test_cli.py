@@ -60,7 +60,7 @@ def test_summary_json_is_keyed_by_model_and_text_is_a_table():
     # Columns line up in a terminal although 金声玉亮2.0 is drawn two columns per Chinese character.
     import re
 
-    from lib.views.tallies import display_width
+    from lib.views.text import display_width
 
     lines = text.splitlines()
     ends = {display_width(lines[0][:lines[0].index("similarity") + len("similarity")])}

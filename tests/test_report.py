@@ -4,7 +4,8 @@ import re
 import pytest
 
 from lib.align.diff import DiffOptions
-from lib.views.cards import render_report, render_sample
+from lib.views.cards import render_sample
+from lib.views.report import render_report
 
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> $5 and $10 **bold**'
 
@@ -84,7 +85,7 @@ def test_an_unrelated_answer_is_shown_side_by_side_with_a_note(make_dataset):
 
 def test_category_csv_cells_cannot_run_as_formulas(make_dataset):
     from lib.analysis.dataset import analyze
-    from lib.views.tallies import category_table
+    from lib.views.export import category_table
 
     ds = make_dataset([{"sample_id": "=HYPERLINK(\"http://x\")", "model": "@evil", "answer": "a", "reference": "b"}])
     table = category_table(analyze(ds.frame))

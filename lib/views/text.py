@@ -1,5 +1,7 @@
-"""The load report as text for a terminal (`python -m lib info FILE`)."""
+"""Terminal text: the load report (`python -m lib info`) and per-model totals (`python -m lib summary`)."""
 from __future__ import annotations
+
+import unicodedata
 
 from lib.load.dataset import LoadReport
 
@@ -24,4 +26,43 @@ def format_report(report: LoadReport) -> str:
         lines += [f"  {report.warning_text(w)}" for w in report.warnings]
     else:
         lines.append("Warnings:  none")
+    return "\n".join(lines)
+
+
+def _char_width(c: str) -> int:
+    return 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: Chinese and other wide characters take two, marks none."""
+    return sum(map(_char_width, text))
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` terminal columns (with "…") and padded to exactly that many."""
+    used = display_width(text)
+    if used > width:
+        kept, used = [], 1  # room for the "…"
+        for c in text:
+            if used + _char_width(c) > width:
+                break
+            kept.append(c)
+            used += _char_width(c)
+        text = "".join(kept) + "…"
+    return text + " " * (width - used)
+
+
+def format_summary(summary: dict[str, dict], top: int = 6) -> str:
+    """A fixed-width table a terminal reader can scan: one line per model (columns stay aligned
+    with Chinese model names, which take two columns per character)."""
+    if not summary:
+        return "No answers."
+    width = min(max(display_width(m) for m in summary), 40)
+    lines = [f"{_fit('model', width)}  answers  exact  similarity  flags / edit types (most frequent first)"]
+    for model, s in summary.items():
+        flags = ", ".join(f"{k} {v}" for k, v in s["flags"].items() if k != "exact")
+        edits = ", ".join(f"{k} {v}" for k, v in list(s["edits"].items())[:top])
+        rest = len(s["edits"]) - top
+        detail = "; ".join(p for p in (flags, edits + (f", +{rest} more" if rest > 0 else "")) if p) or "-"
+        lines.append(f"{_fit(model, width)}  {s['answers']:>7}  {s['exact']:>5}  {s['mean_similarity']:>10.3f}  {detail}")
     return "\n".join(lines)
