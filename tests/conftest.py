@@ -7,11 +7,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE = ROOT / "data" / "sample.md"
 
 
 @pytest.fixture
 def sample_path() -> Path:
-    return ROOT / "data" / "sample.md"
+    return SAMPLE
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
 
@@ -10,7 +9,7 @@ from lib.load.dataset import LoadError
 from lib.load.encoding import decode
 from lib.load import load_bytes, load_path
 
-FIX = Path(__file__).resolve().parent / "fixtures"
+from tests.conftest import FIXTURES as FIX
 
 SIMPLIFIED = ["我们研究了语言模型的涌现能力。", "最近的研究表明，小模型也可以表现出涌现能力。",
               "请把下面的句子改正。", "今天天气很好，我们去公园散步吧。", "答案", "模型"]

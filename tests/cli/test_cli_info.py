@@ -4,15 +4,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from lib.load.dataset import LoadReport, LoadWarning
 from lib.views.text import format_report
 
-ROOT = Path(__file__).resolve().parent.parent
-FIX = Path(__file__).resolve().parent / "fixtures"
+from tests.conftest import ROOT
+from tests.conftest import FIXTURES as FIX
 
 
 def info(*args: str) -> subprocess.CompletedProcess:

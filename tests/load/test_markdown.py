@@ -1,14 +1,13 @@
 """Markdown pipe tables as real exports write them: the bundled sample, breakage, several tables."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from lib.load.dataset import CANONICAL_COLUMNS, LoadOptions
 from lib.load import load_path, load_text
 from lib.load.markdown import parse_tables
 
-ROOT = Path(__file__).resolve().parent.parent
-FIX = Path(__file__).resolve().parent / "fixtures"
+from tests.conftest import ROOT
+from tests.conftest import FIXTURES as FIX
 SAMPLE = ROOT / "data" / "sample.md"
 BROKEN_ROWS = ("deepseek-r1", "Meta-Llama-3.1-405B-Instruct-Turbo", "Meta-Llama-3.1-70B-Instruct-Turbo")
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from lib.load.dataset import LoadOptions
 from lib.load import load_bytes, load_path
 
-FIX = Path(__file__).resolve().parent / "fixtures"
+from tests.conftest import FIXTURES as FIX
 LM_EVAL = FIX / "lm-eval" / "Qwen2-7B" / "samples_gec_2024-06-01T10-00-00.jsonl"
 OPENCOMPASS = FIX / "opencompass" / "predictions" / "internlm2-7b" / "gec.json"
 

@@ -1,7 +1,6 @@
 """The diff engine on real pairs from the bundled sample, CJK and mixed text, options and time limit."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -9,7 +8,7 @@ from lib.align.diff import DiffOptions, Segment, diff_texts
 from lib.load import load_path
 
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.md"
+from tests.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,6 @@
 """Answer flags: positive and negative cases, and the bundled sample."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -9,7 +8,7 @@ from lib.align.diff import diff_texts
 from lib.name.flags import FLAGS, answer_flags, dominant_script
 from lib.load import load_path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample.md"
+from tests.conftest import SAMPLE
 REF = "We study emergent abilities of language models in this paper, and we find that they depend on loss."
 
 

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
 TIMEOUT = 60
 
 

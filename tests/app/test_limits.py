@@ -1,12 +1,11 @@
 """The limits the README promises are the ones configured."""
 import re
 import tomllib
-from pathlib import Path
 
 from lib.align.diff import DiffOptions
 from lib.views.html import MAX_RENDER_CHARS
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
 
 
 def test_upload_limit_and_headless_config_match_the_readme():
