@@ -86,7 +86,10 @@ def _frame(columns: dict) -> pd.DataFrame:
 
 def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[str, str], name: str,
                  shape: str | None = None, default_model: str | None = None) -> Canonical:
-    """Build the long frame. `row_numbers[i]` is where table row i came from (line or row number)."""
+    """Build the long frame. `row_numbers[i]` is where table row i came from (line or row number).
+
+    The steps, in order: one row per answer (from a wide or a long table), references checked,
+    sample ids given, repeated answers numbered as runs."""
     headers = [str(c) for c in table.columns]
     table = table.copy()
     table.columns = headers
@@ -98,88 +101,116 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
     if shape is None:
         # A model column means one row per answer: a table with one cannot be wide.
         shape = "wide" if ("answer" not in roles and wide_models and "model" not in roles) else "long"
-    warnings: list[LoadWarning] = []
     if shape == "wide":
-        if not wide_models:
-            raise LoadError(f"{name}: no answer column and no model columns found among the headers "
-                            f"({', '.join(headers[:12])}). Name the answer column answer / output / 模型答案.")
-        n, k = len(table), len(wide_models)
-        base = {
-            "answer": np.concatenate([_text(table[c]).to_numpy() for c in wide_models]).reshape(k, n).T.ravel() if n else np.array([], dtype=object),
-            "model_name": np.tile(np.array(wide_model_names(wide_models), dtype=object), n),
-        }
-        repeat = lambda s: np.repeat(s.to_numpy(), k)  # noqa: E731 - row-major: one sample, its k models
-        reference = repeat(_text(table[roles["reference"]]))
-        source = repeat(_text(table[roles["source"]])) if "source" in roles else np.full(n * k, "", dtype=object)
-        ids = repeat(_text(table[roles["sample_id"]])) if "sample_id" in roles else None
-        row = np.repeat(rows, k)
-        meta_cols = [h for h in headers if h not in set(roles.values()) and h not in wide_models]
-        meta = {_meta_name(c): repeat(_text(table[c])) for c in meta_cols}
-        frame = _frame({"answer": base["answer"], "model_name": base["model_name"], "reference": reference,
-                        "source": source, "row": row, **({"sample_id": ids} if ids is not None else {}), **meta})
-        missing = frame["answer"].str.strip() == ""
-        if missing.any():
-            # A model without an answer to that sample: not an answer at all, so not an empty one.
-            gaps = frame.loc[missing, ["row", "model_name"]]
-            warnings += _cap([LoadWarning(int(r), f"no answer from {m!r} (empty cell); skipped.")
-                              for r, m in zip(gaps["row"], gaps["model_name"])], "empty model cells")
-            frame = frame[~missing].reset_index(drop=True)
-        columns = {**roles, "model": "(column headers: " + ", ".join(wide_models[:8]) + (" …" if k > 8 else "") + ")"}
+        frame, columns, warnings = _from_wide(table, rows, roles, wide_models, name)
     else:
-        if "answer" not in roles:
-            raise LoadError(f"{name}: no answer column found among the headers ({', '.join(headers[:12])}). "
-                            "Name it answer / output / prediction / 模型答案, or choose it on the Load page.")
-        model = _text(table[roles["model"]]).str.strip() if "model" in roles else pd.Series(
-            [default_model or "model"] * len(table), dtype=object)
-        meta_cols = [h for h in headers if h not in set(roles.values())]
-        frame = _frame({
-            "answer": _text(table[roles["answer"]]).to_numpy(),
-            "model_name": model.to_numpy(),
-            "reference": _text(table[roles["reference"]]).to_numpy(),
-            "source": _text(table[roles["source"]]).to_numpy() if "source" in roles else "",
-            "row": rows,
-            **({"sample_id": _text(table[roles["sample_id"]]).str.strip().to_numpy()} if "sample_id" in roles else {}),
-            **{_meta_name(c): _text(table[c]).to_numpy() for c in meta_cols},
-        })
-        columns = dict(roles)
-        unnamed = frame["model_name"] == ""
-        if unnamed.any():
-            warnings += _cap([LoadWarning(int(r), "no model name; shown as \"(unnamed)\".") for r in frame.loc[unnamed, "row"]],
-                             "no model name")
-            frame.loc[unnamed, "model_name"] = "(unnamed)"
-
+        frame, columns, warnings = _from_long(table, rows, roles, name, default_model)
     if len(frame) == 0:
         raise LoadError(f"{name} has a header but no data rows.")
-    empty_ref = frame["reference"].str.strip() == ""
-    if bool(empty_ref.all()):
-        raise LoadError(f"{name}: the reference column \"{roles['reference']}\" is empty in every row; "
-                        "choose the column that holds the correct answers.")
-    if empty_ref.any():
-        warnings += _cap([LoadWarning(int(r), "empty reference; the answer is compared with empty text.")
-                          for r in frame.loc[empty_ref, "row"]], "an empty reference")
-
-    if "sample_id" not in frame:
-        # No id column: answers to the same reference (and source) are one sample, numbered in order.
-        key = frame["reference"] + "\x00" + frame["source"]
-        codes, _ = pd.factorize(key, sort=False)
-        frame["sample_id"] = (codes + 1).astype(str)
-    else:
-        blank = frame["sample_id"] == ""
-        if blank.any():
-            warnings += _cap([LoadWarning(int(r), "empty sample id; the row number was used instead.")
-                              for r in frame.loc[blank, "row"]], "an empty sample id")
-            frame.loc[blank, "sample_id"] = "row " + frame.loc[blank, "row"].astype(str)
-
-    run = frame.groupby(["sample_id", "model_name"], sort=False).cumcount() + 1
-    frame["run"] = run.astype(int)
-    frame["model"] = frame["model_name"].where(run == 1, frame["model_name"] + " #" + run.astype(str))
-    warnings += _run_warnings(frame, run)
-
+    warnings += _check_references(frame, roles, name)
+    warnings += _give_sample_ids(frame)
+    warnings += _number_runs(frame)
     metadata = tuple(c for c in frame.columns if c not in CANONICAL_COLUMNS)
     frame = frame[list(CANONICAL_COLUMNS) + list(metadata)].reset_index(drop=True)
     frame["run"] = frame["run"].astype(int)
     frame["row"] = frame["row"].astype(int)
     return Canonical(frame=frame, shape=shape, columns=columns, warnings=tuple(warnings), metadata_columns=metadata)
+
+
+Step = tuple[pd.DataFrame, dict[str, str], list[LoadWarning]]
+
+
+def _from_wide(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], wide_models: list[str],
+               name: str) -> Step:
+    """A row per sample and a column per model → a row per answer; an empty model cell is no answer."""
+    headers = list(table.columns)
+    if not wide_models:
+        raise LoadError(f"{name}: no answer column and no model columns found among the headers "
+                        f"({', '.join(headers[:12])}). Name the answer column answer / output / 模型答案.")
+    n, k = len(table), len(wide_models)
+    answers = (np.concatenate([_text(table[c]).to_numpy() for c in wide_models]).reshape(k, n).T.ravel()
+               if n else np.array([], dtype=object))
+    repeat = lambda s: np.repeat(s.to_numpy(), k)  # noqa: E731 - row-major: one sample, its k models
+    source = repeat(_text(table[roles["source"]])) if "source" in roles else np.full(n * k, "", dtype=object)
+    ids = {"sample_id": repeat(_text(table[roles["sample_id"]]))} if "sample_id" in roles else {}
+    meta_cols = [h for h in headers if h not in set(roles.values()) and h not in wide_models]
+    frame = _frame({"answer": answers, "model_name": np.tile(np.array(wide_model_names(wide_models), dtype=object), n),
+                    "reference": repeat(_text(table[roles["reference"]])), "source": source,
+                    "row": np.repeat(rows, k), **ids, **{_meta_name(c): repeat(_text(table[c])) for c in meta_cols}})
+    warnings: list[LoadWarning] = []
+    missing = frame["answer"].str.strip() == ""
+    if missing.any():
+        # A model without an answer to that sample: not an answer at all, so not an empty one.
+        gaps = frame.loc[missing, ["row", "model_name"]]
+        warnings += _cap([LoadWarning(int(r), f"no answer from {m!r} (empty cell); skipped.")
+                          for r, m in zip(gaps["row"], gaps["model_name"])], "empty model cells")
+        frame = frame[~missing].reset_index(drop=True)
+    columns = {**roles, "model": "(column headers: " + ", ".join(wide_models[:8]) + (" …" if k > 8 else "") + ")"}
+    return frame, columns, warnings
+
+
+def _from_long(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], name: str,
+               default_model: str | None) -> Step:
+    """A row per answer already: pick the role columns; a row without a model name is "(unnamed)"."""
+    headers = list(table.columns)
+    if "answer" not in roles:
+        raise LoadError(f"{name}: no answer column found among the headers ({', '.join(headers[:12])}). "
+                        "Name it answer / output / prediction / 模型答案, or choose it on the Load page.")
+    model = _text(table[roles["model"]]).str.strip() if "model" in roles else pd.Series(
+        [default_model or "model"] * len(table), dtype=object)
+    meta_cols = [h for h in headers if h not in set(roles.values())]
+    frame = _frame({
+        "answer": _text(table[roles["answer"]]).to_numpy(),
+        "model_name": model.to_numpy(),
+        "reference": _text(table[roles["reference"]]).to_numpy(),
+        "source": _text(table[roles["source"]]).to_numpy() if "source" in roles else "",
+        "row": rows,
+        **({"sample_id": _text(table[roles["sample_id"]]).str.strip().to_numpy()} if "sample_id" in roles else {}),
+        **{_meta_name(c): _text(table[c]).to_numpy() for c in meta_cols},
+    })
+    warnings: list[LoadWarning] = []
+    unnamed = frame["model_name"] == ""
+    if unnamed.any():
+        warnings += _cap([LoadWarning(int(r), "no model name; shown as \"(unnamed)\".") for r in frame.loc[unnamed, "row"]],
+                         "no model name")
+        frame.loc[unnamed, "model_name"] = "(unnamed)"
+    return frame, dict(roles), warnings
+
+
+def _check_references(frame: pd.DataFrame, roles: dict[str, str], name: str) -> list[LoadWarning]:
+    """A reference column empty everywhere is the wrong column (refused); empty in some rows, said."""
+    empty_ref = frame["reference"].str.strip() == ""
+    if bool(empty_ref.all()):
+        raise LoadError(f"{name}: the reference column \"{roles['reference']}\" is empty in every row; "
+                        "choose the column that holds the correct answers.")
+    if not empty_ref.any():
+        return []
+    return _cap([LoadWarning(int(r), "empty reference; the answer is compared with empty text.")
+                 for r in frame.loc[empty_ref, "row"]], "an empty reference")
+
+
+def _give_sample_ids(frame: pd.DataFrame) -> list[LoadWarning]:
+    """Without an id column, answers to the same reference (and source) are one sample, numbered in
+    order; an empty id takes the row number. Changes `frame` in place."""
+    if "sample_id" not in frame:
+        codes, _ = pd.factorize(frame["reference"] + "\x00" + frame["source"], sort=False)
+        frame["sample_id"] = (codes + 1).astype(str)
+        return []
+    blank = frame["sample_id"] == ""
+    if not blank.any():
+        return []
+    warnings = _cap([LoadWarning(int(r), "empty sample id; the row number was used instead.")
+                     for r in frame.loc[blank, "row"]], "an empty sample id")
+    frame.loc[blank, "sample_id"] = "row " + frame.loc[blank, "row"].astype(str)
+    return warnings
+
+
+def _number_runs(frame: pd.DataFrame) -> list[LoadWarning]:
+    """A model answering a sample again is a second run ("gpto1 #2"), said once per model. In place."""
+    run = frame.groupby(["sample_id", "model_name"], sort=False).cumcount() + 1
+    frame["run"] = run.astype(int)
+    frame["model"] = frame["model_name"].where(run == 1, frame["model_name"] + " #" + run.astype(str))
+    return _run_warnings(frame, run)
 
 
 def _run_warnings(frame: pd.DataFrame, run: pd.Series) -> list[LoadWarning]:
