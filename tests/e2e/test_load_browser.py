@@ -24,6 +24,9 @@ def test_a_broken_upload_keeps_the_loaded_data(server, page, tmp_path):
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(junk))
     page.wait_for_selector(".rl-alert-error", timeout=60_000)
+    # Under load the alert can be drawn a rerun before the note beside it: wait for both.
+    page.wait_for_function("document.body.innerText.includes('Still showing the previously loaded data')",
+                           timeout=60_000)
     text = main_text(page)
     assert "junk.csv" in text and "Still showing the previously loaded data: sample.md" in text
     assert "Traceback" not in text
