@@ -45,7 +45,13 @@ def cards(page: Page, expected_min: int = 1):
 
 def go(page: Page, title: str) -> None:
     """Switch page through the sidebar navigation (keeps the session, unlike a new URL)."""
-    page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
+    link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first
+    target = link.get_attribute("href") or ""
+    link.click()
+    # Under load the click's rerun can start after wait_for_app has already seen the old page
+    # "notRunning": wait for the address to become the link's path first, so we wait on the new page.
+    page.wait_for_function("href => location.pathname === new URL(href, location.href).pathname",
+                           arg=target, timeout=60_000)
     wait_for_app(page)
 
 

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from playwright.sync_api import sync_playwright
 
-from tests.e2e.helpers import CHROMIUM, CHROMIUM_ARGS, go, main_text, upload, wait_for_app
+from tests.e2e.helpers import CHROMIUM, CHROMIUM_ARGS, cards, go, main_text, upload, wait_for_app
 
 
 def test_two_sessions_see_only_their_own_data_and_selection(server, browser, tmp_path):
@@ -48,7 +48,7 @@ def _browse(server: str) -> float:
         wait_for_app(page)
         for title in ("Models", "Categories", "Diffs"):
             go(page, title)
-        assert page.locator("article.rl-card").count() == 16
+        assert cards(page).count() == 16
         b.close()
         return time.monotonic() - started
 
