@@ -44,14 +44,25 @@ def cards(page: Page, expected_min: int = 1):
 
 
 def go(page: Page, title: str) -> None:
-    """Switch page through the sidebar navigation (keeps the session, unlike a new URL)."""
+    """Switch page through the sidebar navigation (keeps the session, unlike a new URL).
+
+    Under load the click's rerun can start after wait_for_app has already seen the old page
+    "notRunning", and a click that lands while the sidebar is being redrawn is lost: so wait for
+    the address to become the link's path, clicking again if it has not after a while.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     link = page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first
     target = link.get_attribute("href") or ""
-    link.click()
-    # Under load the click's rerun can start after wait_for_app has already seen the old page
-    # "notRunning": wait for the address to become the link's path first, so we wait on the new page.
-    page.wait_for_function("href => location.pathname === new URL(href, location.href).pathname",
-                           arg=target, timeout=60_000)
+    arrived = "href => location.pathname === new URL(href, location.href).pathname"
+    for attempt in range(6):
+        link.click()
+        try:
+            page.wait_for_function(arrived, arg=target, timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 5:
+                raise
     wait_for_app(page)
 
 
