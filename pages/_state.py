@@ -1,17 +1,7 @@
 """Session state and caches: the one place pages get the current dataset and its analysis.
 
-Session-state keys (the full list; pages use no others):
-  source, source_bytes   what this session shows: Source(name, content hash, load options) + raw bytes
-  load_error             the last load failure, shown on the Load page (the old dataset stays loaded)
-  last_upload            (file_id, name) of the upload already read, so reruns do not re-read it
-  models, models_for     chosen run labels (None = all) and the content hash they were chosen for
-  unit, ignore_case, ignore_whitespace, ignore_punctuation   diff view options
-  _w_<key>               the widget mirroring one of the keys above on the current page (_widgets.shared)
-  sample, view, sort, card_page, sample_search               Diffs page choices
-  cat_pick, cat_measure, ex_ops, ex_types, ex_flags, open_diffs   Categories page choices
-  load_mode, paste_text  Load page choices
-  _url_restored, _url_models   which URL parameters were already applied (once per session)
-URL parameters (shareable): sample, models (repeated), view, unit.
+Session-state keys are named in pages/_keys.py (the full list; pages use no others); URL
+parameters are read and written in pages/_url.py.
 
 Parsed datasets and analyses are cached per content hash in process-wide stores, not per rerun.
 We use st.cache_resource rather than st.cache_data: cache_data unpickles a copy on every hit,
@@ -30,6 +20,7 @@ from typing import Callable
 
 import pandas as pd
 import streamlit as st
+from pages import _keys as K
 
 from lib.analysis import disk_cache
 from lib.analysis.dataset import analyze, edit_rows, flag_rows
@@ -52,14 +43,22 @@ class Source:
     sha: str
     options: LoadOptions = LoadOptions()
 
+    @property
+    def key(self) -> tuple[str, str, LoadOptions]:
+        """What every cache of this data is keyed by — built here only, so no cache can forget a
+        part of it: the same bytes under another name (.csv vs .tsv) or read with other roles
+        are other data."""
+        return (self.sha, self.name, self.options)
+
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 @st.cache_resource(show_spinner="Reading the file…", max_entries=16)
-def _parse(sha: str, name: str, options: LoadOptions, _data: bytes) -> Dataset:
-    """Parse once per (content, name, options); `_data` is not hashed, `sha` stands for it."""
+def _parse(key: tuple[str, str, LoadOptions], _data: bytes) -> Dataset:
+    """Parse once per Source.key; `_data` is not hashed, the content hash in the key stands for it."""
+    _, name, options = key
     return load_bytes(_data, name, options)
 
 
@@ -96,16 +95,16 @@ def try_load(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> Da
     """Load new input; on failure keep the current dataset and remember the error to show."""
     source = Source(name, content_hash(data), options)
     try:
-        dataset = _parse(source.sha, source.name, source.options, data)
+        dataset = _parse(source.key, data)
     except LoadError as exc:
-        st.session_state["load_error"] = str(exc)
+        st.session_state[K.LOAD_ERROR] = str(exc)
         return None
     except Exception as exc:  # noqa: BLE001 - a parser bug must never reach the user as a traceback
-        st.session_state["load_error"] = f"{name}: could not be read ({type(exc).__name__}: {exc})."
+        st.session_state[K.LOAD_ERROR] = f"{name}: could not be read ({type(exc).__name__}: {exc})."
         return None
-    st.session_state["source"] = source
-    st.session_state["source_bytes"] = data
-    st.session_state.pop("load_error", None)
+    st.session_state[K.SOURCE] = source
+    st.session_state[K.SOURCE_BYTES] = data
+    st.session_state.pop(K.LOAD_ERROR, None)
     return dataset
 
 
@@ -117,7 +116,7 @@ def start_path() -> Path:
 
 def ensure_dataset() -> None:
     """First open of a session: the bundled sample, so a newcomer sees real data at once."""
-    if "source" not in st.session_state:
+    if K.SOURCE not in st.session_state:
         path = start_path()
         if try_load(path.read_bytes(), path.name) is None and path != SAMPLE_PATH:
             try_load(SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name)
@@ -125,19 +124,19 @@ def ensure_dataset() -> None:
 
 def current_source() -> Source:
     ensure_dataset()
-    return st.session_state["source"]
+    return st.session_state[K.SOURCE]
 
 
 def current_dataset() -> Dataset:
     source = current_source()
-    return _parse(source.sha, source.name, source.options, st.session_state["source_bytes"])
+    return _parse(source.key, st.session_state[K.SOURCE_BYTES])
 
 
 def diff_options() -> DiffOptions:
     """The diff options the user chose (shared widget keys), defaults until touched."""
     s = st.session_state
     return DiffOptions(
-        unit=s.get("unit") or "word",
+        unit=s.get(K.UNIT) or "word",
         ignore_case=bool(s.get("ignore_case", False)),
         ignore_whitespace=bool(s.get("ignore_whitespace", False)),
         ignore_punctuation=bool(s.get("ignore_punctuation", False)),
@@ -151,12 +150,12 @@ def current_analysis() -> pd.DataFrame:
     computed with a progress bar. Strict comparison: view options never change the categories.
     """
     source = current_source()
-    key = (source.sha, source.options)
+    key = source.key
     store = _analysis_store()
     cached = store.get(key)
     if cached is not None:
         return cached
-    disk_key = f"{source.sha}:{source.options!r}"
+    disk_key = repr(key)
     result = disk_cache.load(disk_key)
     if result is None:
         frame = current_dataset().frame
@@ -191,7 +190,7 @@ def chart_specs(models: list[str], measure: str) -> dict:
     """The Categories charts (Vega-Lite dicts, read-only) for these models, built once per
     dataset, model choice and measure: switching back and forth costs nothing."""
     source = current_source()
-    return _chart_specs((source.sha, source.options), tuple(models), measure, current_analysis())
+    return _chart_specs(source.key, tuple(models), measure, current_analysis())
 
 
 @st.cache_resource(show_spinner="Ranking the models…", max_entries=8)
@@ -203,28 +202,18 @@ def current_leaderboard() -> pd.DataFrame:
     """The Models page table (read-only), built once per dataset: counting every answer's flags
     and edits takes ~0.1 s on 32,000 answers, too much for each rerun."""
     source = current_source()
-    return _leaderboard((source.sha, source.options), current_analysis())
+    return _leaderboard(source.key, current_analysis())
 
 
 def current_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
     """(one row per edit, one row per flag, answers per model) of the current analysis, built once."""
     source = current_source()
-    return _tables((source.sha, source.options), current_analysis())
+    return _tables(source.key, current_analysis())
 
 
 def all_models(dataset: Dataset) -> list[str]:
     """Run labels in first-seen order (what the model selector offers)."""
     return list(dict.fromkeys(dataset.frame["model"]))
-
-
-def selected_models(dataset: Dataset) -> list[str]:
-    """The shared selection, cleaned of labels the current dataset does not have."""
-    models = all_models(dataset)
-    chosen = st.session_state.get("models")
-    if chosen is None:
-        return models
-    valid = [m for m in chosen if m in set(models)]
-    return valid
 
 
 # Streamlit runs a `pages/` folder next to the entry script the old (v1) way until the entry

@@ -7,6 +7,8 @@ Never through st.markdown: Streamlit renders `$…$` there as math and `[x](java
 from __future__ import annotations
 
 import streamlit as st
+from pages import _keys as K
+from pages import _url
 
 from lib.load.dataset import Dataset
 from lib.views.html import DIFF_CSS, count, esc  # one escaping function for the whole app
@@ -71,98 +73,50 @@ def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=
     """The shared model selection: one key on every page, kept across pages and in the URL."""
     models = _state.all_models(dataset)
     valid = set(models)
-    if "_url_models" not in st.session_state:  # first run: a shared link may name the models
-        st.session_state["_url_models"] = True
-        wanted = [m for m in st.query_params.get_all("models") if m in valid]
-        if wanted:
-            st.session_state["models"] = wanted
+    _url.restore_models(valid)
     sha = _state.current_source().sha
-    if st.session_state.get("models_for") != sha:  # another dataset: start from all its models
-        if st.session_state.get("models_for") is not None:
-            st.session_state["models"] = None
-        st.session_state["models_for"] = sha
-    current = st.session_state.get("models")
+    if st.session_state.get(K.MODELS_FOR) != sha:  # another dataset: start from all its models
+        if st.session_state.get(K.MODELS_FOR) is not None:
+            st.session_state[K.MODELS] = None
+        st.session_state[K.MODELS_FOR] = sha
+    current = st.session_state.get(K.MODELS)
     if current is None:
-        st.session_state["models"] = models  # all by default
+        st.session_state[K.MODELS] = models  # all by default
     elif any(m not in valid for m in current):
         kept = [m for m in current if m in valid]  # re-read with other roles: keep what still exists
-        st.session_state["models"] = kept if kept or not current else models
+        st.session_state[K.MODELS] = kept if kept or not current else models
     chosen = where.multiselect(
-        label, models, placeholder="Choose models (all are selected by default)", **shared("models"),
+        label, models, placeholder="Choose models (all are selected by default)", **shared(K.MODELS),
     )
     cols = where.columns(2)
-    cols[0].button("Select all", key="models_all", on_click=_select_models, args=(models,), width="stretch")
-    cols[1].button("Clear", key="models_none", on_click=_select_models, args=([],), width="stretch")
-    write_list_to_url("models", chosen if chosen != models else [])
+    cols[0].button("Select all", key=K.MODELS_ALL, on_click=_select_models, args=(models,), width="stretch")
+    cols[1].button("Clear", key=K.MODELS_NONE, on_click=_select_models, args=([],), width="stretch")
+    _url.write_list_to_url(K.MODELS, chosen if chosen != models else [])
     return chosen
 
 
 def _select_models(models: list[str]) -> None:
-    st.session_state["models"] = list(models)
+    st.session_state[K.MODELS] = list(models)
 
 
 def diff_option_controls() -> None:
     """Granularity and ignore switches; shared keys so every page diffs the same way."""
-    restore_from_url("unit", ["word", "char"])
-    st.session_state.setdefault("unit", "word")
+    _url.restore_from_url(K.UNIT, ["word", "char"])
+    st.session_state.setdefault(K.UNIT, "word")
     cols = st.columns(4)
     cols[0].segmented_control(
-        "Granularity", ["word", "char"], required=True, **shared("unit"),
+        "Granularity", ["word", "char"], required=True, **shared(K.UNIT),
         help="word: words, spaces and punctuation (each Chinese character is its own token); char: characters.",
     )
-    write_to_url("unit", st.session_state.get("unit"), "word")
-    seen = st.session_state.setdefault("_url_restored", set())
-    if "ignore" not in seen:  # a shared link: ignore=case,punctuation
-        seen.add("ignore")
-        wanted = set(",".join(st.query_params.get_all("ignore")).split(","))
-        for name in IGNORE_OPTIONS:
-            if name in wanted:
-                st.session_state[f"ignore_{name}"] = True
-    cols[1].toggle("Ignore case", **shared("ignore_case", False))
-    cols[2].toggle("Ignore whitespace", **shared("ignore_whitespace", False))
+    _url.write_to_url(K.UNIT, st.session_state.get(K.UNIT), "word")
+    _url.restore_ignore()
+    cols[1].toggle("Ignore case", **shared(K.IGNORE_CASE, False))
+    cols[2].toggle("Ignore whitespace", **shared(K.IGNORE_WHITESPACE, False))
     cols[3].toggle(
-        "Ignore punctuation", **shared("ignore_punctuation", False),
+        "Ignore punctuation", **shared(K.IGNORE_PUNCTUATION, False),
         help="Also treats full-width and half-width marks, and -- and —, as the same.",
     )
-    on = [name for name in IGNORE_OPTIONS if st.session_state.get(f"ignore_{name}")]
-    write_to_url("ignore", ",".join(on), "")
-
-
-# The ignore switches, as they appear in a link (?ignore=case,punctuation).
-IGNORE_OPTIONS = ("case", "whitespace", "punctuation")
-
-
-def restore_from_url(key: str, valid: list[str]) -> None:
-    """First run of a session: take `key` from the URL when it names a valid choice.
-
-    Used for widgets whose labels differ from their values (a sample's id vs its preview text):
-    Streamlit's own URL binding would put the label in the link, we want the short value.
-    """
-    seen = st.session_state.setdefault("_url_restored", set())
-    if key in seen:
-        return
-    seen.add(key)
-    value = st.query_params.get(key)
-    if value is not None and value in valid:
-        st.session_state[key] = value
-
-
-def write_to_url(key: str, value: str, default: str | None) -> None:
-    """Keep the URL in step with a choice (omitted when it is the default, so links stay short)."""
-    if value is None or value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-    elif st.query_params.get(key) != value:
-        st.query_params[key] = value
-
-
-def write_list_to_url(key: str, values: list[str]) -> None:
-    """A list choice in the URL as repeated parameters (models=a&models=b); empty removes it."""
-    if list(st.query_params.get_all(key)) != list(values):
-        if values:
-            st.query_params[key] = values
-        elif key in st.query_params:
-            del st.query_params[key]
+    _url.write_ignore()
 
 
 def shared(key: str, default: object = None) -> dict:
@@ -173,7 +127,7 @@ def shared(key: str, default: object = None) -> dict:
     """
     if key not in st.session_state and default is not None:
         st.session_state[key] = default
-    widget_key = f"_w_{key}"
+    widget_key = f"{K.WIDGET_PREFIX}{key}"
     st.session_state[widget_key] = st.session_state.get(key)
     return {"key": widget_key, "on_change": _copy_back, "args": (widget_key, key)}
 

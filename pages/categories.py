@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from pages import _keys as K
 
 from lib.name.classify import EDIT_TYPES, OPERATIONS
 from lib.views.charts import picked
@@ -19,11 +20,11 @@ CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
 def _chart_key(chart: str) -> str:
     """The widget key of a chart. A chart's highlighted selection cannot be reset from Python, so
     clearing it gives the chart a new key (a fresh widget, nothing selected)."""
-    return f"{chart}_{st.session_state.get('chart_epochs', {}).get(chart, 0)}"
+    return f"{chart}_{st.session_state.get(K.CHART_EPOCHS, {}).get(chart, 0)}"
 
 
 def _reset_charts(charts) -> None:
-    epochs = st.session_state.setdefault("chart_epochs", {})
+    epochs = st.session_state.setdefault(K.CHART_EPOCHS, {})
     for chart in charts:
         epochs[chart] = epochs.get(chart, 0) + 1
 
@@ -33,27 +34,27 @@ def _on_pick(chart: str) -> None:
     charts drop their own highlighted selection, so only the chart that filters shows one."""
     pairs = picked(st.session_state.get(_chart_key(chart)))
     if pairs:
-        st.session_state["cat_pick"] = {
+        st.session_state[K.CAT_PICK] = {
             "kind": CHARTS[chart],
             "pairs": [(p.get("model", ""), p.get("category", "")) for p in pairs],
         }
         _reset_charts([c for c in CHARTS if c != chart])
     else:
-        st.session_state.pop("cat_pick", None)
+        st.session_state.pop(K.CAT_PICK, None)
 
 
 def _clear_pick() -> None:
-    st.session_state.pop("cat_pick", None)
+    st.session_state.pop(K.CAT_PICK, None)
     _reset_charts(CHARTS)
 
 
 def _open_in_diffs(sample_id: str, model: str) -> None:
-    st.session_state["sample"] = sample_id
-    chosen = st.session_state.get("models")
+    st.session_state[K.SAMPLE] = sample_id
+    chosen = st.session_state.get(K.MODELS)
     if chosen is not None and model not in chosen:  # None: all models, the default
-        st.session_state["models"] = [*chosen, model]
-    st.session_state["sample_search"] = ""
-    st.session_state["open_diffs"] = True
+        st.session_state[K.MODELS] = [*chosen, model]
+    st.session_state[K.SAMPLE_SEARCH] = ""
+    st.session_state[K.OPEN_DIFFS] = True
 
 
 def charts(chosen: list[str], measure: str) -> None:
@@ -80,13 +81,13 @@ def charts(chosen: list[str], measure: str) -> None:
 def example_filter(chosen: list[str]) -> ExampleFilter:
     """Widgets, plus the pick from a chart click, as one filter."""
     c1, c2, c3 = st.columns(3)
-    ops = c1.multiselect("Operation", list(OPERATIONS), key="ex_ops", format_func=lambda o: f"{o}: {OPERATIONS[o]}",
+    ops = c1.multiselect("Operation", list(OPERATIONS), key=K.EX_OPS, format_func=lambda o: f"{o}: {OPERATIONS[o]}",
                          persist_state="session")
-    types = c2.multiselect("Edit type", list(EDIT_TYPES), key="ex_types", persist_state="session",
+    types = c2.multiselect("Edit type", list(EDIT_TYPES), key=K.EX_TYPES, persist_state="session",
                            format_func=lambda t: f"{t} – {EDIT_TYPES[t]}")
-    flags = c3.multiselect("Answer flag", list(FLAGS), key="ex_flags", persist_state="session",
+    flags = c3.multiselect("Answer flag", list(FLAGS), key=K.EX_FLAGS, persist_state="session",
                            format_func=lambda f: f"{f} – {FLAGS[f]}")
-    pick = st.session_state.get("cat_pick")
+    pick = st.session_state.get(K.CAT_PICK)
     pairs: tuple[tuple[str, str], ...] = ()
     if pick:
         pairs = tuple((m, c) for m, c in pick["pairs"] if m in chosen)
@@ -94,7 +95,7 @@ def example_filter(chosen: list[str]) -> ExampleFilter:
         cols = st.columns([6, 1], vertical_alignment="center")
         with cols[0]:
             html(f'<div class="rl-alert rl-alert-info">Chart selection: {esc(label)}</div>')
-        cols[1].button("Clear selection", on_click=_clear_pick, key="clear_pick")
+        cols[1].button("Clear selection", on_click=_clear_pick, key=K.CLEAR_PICK)
     return ExampleFilter(models=tuple(chosen), ops=tuple(ops), types=tuple(types), flags=tuple(flags), pairs=pairs)
 
 
@@ -111,7 +112,7 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
     event = st.dataframe(
         table[["model", "sample_id", "category", "change", "context"]],
         hide_index=True, width="stretch", height=table_height(len(table), 11),
-        on_select="rerun", selection_mode="single-row", key="examples",
+        on_select="rerun", selection_mode="single-row", key=K.EXAMPLES,
         column_config={
             "model": st.column_config.TextColumn("Model", width="small"),
             "sample_id": st.column_config.TextColumn("Sample", width="small"),
@@ -126,7 +127,7 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
     with cols[0]:
         html(f'<div class="rl-card"><b>{esc(row["model"])}</b> · sample {esc(row["sample_id"])} · '
              f'{esc(row["category"])}<br>{snippet_html(row["before"], row["removed"], row["added"], row["after"])}</div>')
-    cols[1].button("Open in Diffs", type="primary", key="open_example", on_click=_open_in_diffs,
+    cols[1].button("Open in Diffs", type="primary", key=K.OPEN_EXAMPLE, on_click=_open_in_diffs,
                    args=(str(row["sample_id"]), str(row["model"])), width="stretch")
 
 
@@ -134,7 +135,7 @@ page_start()
 st.title("Categories")
 st.caption("How each model's answers differ from the reference: answer flags and ERRANT-style edit types "
            "(M missing, U unnecessary, R replaced). Click a bar or cell to list its examples.")
-if st.session_state.pop("open_diffs", False):
+if st.session_state.pop(K.OPEN_DIFFS, False):
     st.switch_page("pages/diffs.py")
 dataset = _state.current_dataset()
 with st.sidebar:
@@ -143,7 +144,7 @@ if not chosen:
     st.info("No model is selected. Choose models in the sidebar (or on the Models page).")
     st.stop()
 analysis = _state.current_analysis()
-measure = st.segmented_control("Bars show", ["count", "rate"], key="cat_measure", default="count", required=True,
+measure = st.segmented_control("Bars show", ["count", "rate"], key=K.CAT_MEASURE, default="count", required=True,
                                persist_state="session",
                                format_func={"count": "Counts", "rate": "Per answer"}.get)
 charts(chosen, measure)

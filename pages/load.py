@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from pages import _keys as K
 
 from lib.load.dataset import ROLES, Dataset, LoadOptions
 from lib.load.roles import infer_roles
@@ -33,28 +34,28 @@ def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOption
 def reload_with(options: LoadOptions) -> None:
     """Re-read the current bytes with other options (role override, table choice, model name)."""
     source = _state.current_source()
-    _state.try_load(st.session_state["source_bytes"], source.name, options)
+    _state.try_load(st.session_state[K.SOURCE_BYTES], source.name, options)
 
 
 def source_picker() -> None:
     mode = st.segmented_control(
-        "Data", ["Bundled sample", "Upload a file", "Paste text"], key="load_mode",
+        "Data", ["Bundled sample", "Upload a file", "Paste text"], key=K.LOAD_MODE,
         default="Bundled sample", required=True, persist_state="session",
     )
     if mode == "Upload a file":
         upload = st.file_uploader(
             "Results table: Markdown, CSV, TSV, XLSX, JSON, JSONL (incl. lm-eval-harness, OpenCompass) or Parquet",
-            type=UPLOAD_TYPES, key="upload",
+            type=UPLOAD_TYPES, key=K.UPLOAD,
         )
         if upload is not None:
             data = upload.getvalue()
-            last = st.session_state.get("last_upload")
+            last = st.session_state.get(K.LAST_UPLOAD)
             if last != (upload.file_id, upload.name):  # read each upload once, not on every rerun
-                st.session_state["last_upload"] = (upload.file_id, upload.name)
+                st.session_state[K.LAST_UPLOAD] = (upload.file_id, upload.name)
                 load_with_feedback(data, upload.name)
     elif mode == "Paste text":
         text = st.text_area(
-            "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key="paste_text", height=180,
+            "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key=K.PASTE_TEXT, height=180,
         )
         if st.button("Load pasted text", type="primary", disabled=not text.strip()):
             load_with_feedback(text.encode("utf-8"), "pasted text")
@@ -149,7 +150,7 @@ st.title("Load data")
 st.caption("Load a table of model answers and reference answers. Redline reads it, names every oddity, "
            "and then shows diffs (Diffs page) and error categories (Categories page).")
 source_picker()
-error = st.session_state.get("load_error")
+error = st.session_state.get(K.LOAD_ERROR)
 dataset = _state.current_dataset()
 if error:
     alert(error, "error")

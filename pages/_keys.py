@@ -1,0 +1,53 @@
+"""Every st.session_state key the pages use, named once: a typo becomes an ImportError, not a
+silently empty value, and a reader sees the whole of a session's state in one place."""
+from __future__ import annotations
+
+# --- what this session shows -------------------------------------------------------------------
+SOURCE = "source"                # Source(name, content hash, load options) of the loaded data
+SOURCE_BYTES = "source_bytes"    # its raw bytes (re-read with other options on the Load page)
+LOAD_ERROR = "load_error"        # the last load failure, shown on the Load page (old data stays)
+LAST_UPLOAD = "last_upload"      # (file_id, name) of the upload already read: reruns skip it
+
+# --- choices that follow the user across pages (kept under these keys, mirrored into widgets) ---
+MODELS = "models"                # chosen run labels (None = all)
+MODELS_FOR = "models_for"        # the content hash the model choice was made for
+UNIT = "unit"                    # diff granularity: "word" | "char"
+IGNORE_CASE = "ignore_case"
+IGNORE_WHITESPACE = "ignore_whitespace"
+IGNORE_PUNCTUATION = "ignore_punctuation"
+WIDGET_PREFIX = "_w_"            # _w_<key>: the widget mirroring one of the keys above (see shared())
+
+# --- Diffs page --------------------------------------------------------------------------------
+SAMPLE = "sample"
+SAMPLE_SEARCH = "sample_search"
+VIEW = "view"
+SORT = "sort"
+CARD_PAGE = "card_page"
+PREV, NEXT = "prev", "next"                      # buttons
+DISMISS_LINK_NOTE = "dismiss_link_note"          # button
+DOWNLOAD_ALL = "download_all"                    # button
+LINK_CHECKED = "_link_checked"   # a shared link was compared with the loaded data (once a session)
+LINK_NOTE = "_link_note"         # (content hash, text): the link's data is not the loaded data
+
+# --- Categories page ---------------------------------------------------------------------------
+CAT_PICK = "cat_pick"            # {"kind", "pairs"}: the bar/cell clicked, listed below the charts
+CAT_MEASURE = "cat_measure"
+CHART_EPOCHS = "chart_epochs"    # chart → n: a new widget key clears a chart's highlighted selection
+EX_OPS, EX_TYPES, EX_FLAGS = "ex_ops", "ex_types", "ex_flags"   # example filters
+EXAMPLES = "examples"            # the examples table (its selected row)
+OPEN_EXAMPLE = "open_example"    # button
+CLEAR_PICK = "clear_pick"        # button
+OPEN_DIFFS = "open_diffs"        # set by "Open in Diffs": switch page on the next run
+
+# --- Models selector (sidebar and Models page) -------------------------------------------------
+MODELS_ALL, MODELS_NONE = "models_all", "models_none"   # buttons
+
+# --- Load page ---------------------------------------------------------------------------------
+LOAD_MODE = "load_mode"
+UPLOAD = "upload"
+PASTE_TEXT = "paste_text"
+ROLE_PREFIX = "role_"            # role_<role>_<hash prefix>: one role picker per dataset
+
+# --- URL ---------------------------------------------------------------------------------------
+URL_RESTORED = "_url_restored"   # URL parameters already applied (once per session)
+URL_MODELS = "_url_models"       # the models parameter was applied
