@@ -4,7 +4,6 @@ The page and the exported file share this code, so the download looks like the p
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Sequence
 
 import pandas as pd
@@ -12,6 +11,7 @@ import pandas as pd
 from lib.load.dataset import Dataset
 from lib.align.diff import DiffOptions, diff_texts
 from lib.align.metrics import changed_spans, similarity
+from lib.views.tallies import code_counts, flag_counts, ranked
 from lib.views.html import (
     LEGEND_HTML, badge, count, esc, inline_html, plain_html, side_by_side_html,
 )
@@ -77,8 +77,7 @@ def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
         for flag in facts["flags"]:
             if flag != "exact":
                 head.append(badge(flag.replace("_", " "), "flag"))
-        counts = Counter(e.code for e in facts["edit_list"])
-        for code, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        for code, k in ranked(code_counts([facts["edit_list"]])):
             head.append(badge(f"{code}" + (f" ×{k}" if k > 1 else ""), "code"))
     else:
         spans = changed_spans(result.segments)
@@ -162,14 +161,14 @@ def _overview(rows: pd.DataFrame, analysis: pd.DataFrame | None) -> str:
     facts = analysis.reindex(rows.index).dropna(subset=["flags"])
     if facts.empty:
         return ""
-    flags = Counter(f for fl in facts["flags"] for f in fl if f != "exact")
-    codes = Counter(e.code for edits in facts["edit_list"] for e in edits)
+    flags = flag_counts(facts["flags"])
+    codes = code_counts(facts["edit_list"])
     n, exact = len(facts), int(sum("exact" in fl for fl in facts["flags"]))
     parts = [count(n, "answer"), f"{exact} exact"]
     if flags:
-        parts.append("flags: " + ", ".join(f"{f.replace('_', ' ')} {k}" for f, k in flags.most_common()))
+        parts.append("flags: " + ", ".join(f"{f.replace('_', ' ')} {k}" for f, k in ranked(flags)))
     if codes:
-        parts.append("most frequent edits: " + ", ".join(f"{c} ×{k}" for c, k in codes.most_common(4)))
+        parts.append("most frequent edits: " + ", ".join(f"{c} ×{k}" for c, k in ranked(codes, 4)))
     return f'<div class="rl-legend"><b>{esc(" · ".join(parts))}</b></div>'
 
 

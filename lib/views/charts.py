@@ -11,6 +11,8 @@ from typing import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
+from lib.views.tallies import ranked
+
 PICK = "pick"
 # Colour-blind-safe-ish categorical palette (Tableau 10, then colours unlike any of it: NOUN:NUM
 # and WO must not look like PUNCT).
@@ -215,7 +217,7 @@ def category_chart_specs(edits: pd.DataFrame, flags: pd.DataFrame, answers: pd.S
         domain = ordered(set(type_order) | set(type_counts["category"]), list(type_order))
         specs["types"] = stacked_bars(type_counts, models, domain, "Edit types per model", measure).to_dict()
     if not code_counts.empty:
-        totals = code_counts.groupby("category")["count"].sum().sort_values(ascending=False, kind="stable")
-        specs["heatmap"] = heatmap(code_counts, models, list(totals.index), measure).to_dict()
+        totals = code_counts.groupby("category")["count"].sum()
+        specs["heatmap"] = heatmap(code_counts, models, [c for c, _ in ranked(totals.to_dict())], measure).to_dict()
     specs["similarity"] = similarity_chart(analysis, models).to_dict()
     return specs

@@ -1,9 +1,9 @@
 """Per-model leaderboard: the table a user reads first to pick which models to compare."""
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
+
+from lib.views.tallies import code_counts, counts_text, flag_counts, per_model
 
 # How many edit codes the "top edits" column names: enough to see a model's habit, short enough
 # to read in a table cell.
@@ -31,22 +31,11 @@ def leaderboard(analysis: pd.DataFrame) -> pd.DataFrame:
         "edits": grouped["edits"].mean(),
     })
     table["exact_rate"] = table["exact"] / table["answers"]
-    flags: dict[str, Counter] = {}
-    codes: dict[str, Counter] = {}
     models = analysis["model"].tolist()
-    if "flags" in analysis:
-        for model, answer_flags in zip(models, analysis["flags"].tolist()):
-            flags.setdefault(model, Counter()).update(f for f in answer_flags if f != "exact")
-    if "edit_list" in analysis:
-        for model, edits in zip(models, analysis["edit_list"].tolist()):
-            codes.setdefault(model, Counter()).update(e.code for e in edits)
-    table["flags"] = [_counts_text(flags.get(m, Counter()), None) for m in table.index]
-    table["top_edits"] = [_counts_text(codes.get(m, Counter()), TOP_EDITS) for m in table.index]
+    flags = per_model(models, analysis["flags"].tolist(), flag_counts) if "flags" in analysis else {}
+    codes = per_model(models, analysis["edit_list"].tolist(), code_counts) if "edit_list" in analysis else {}
+    table["flags"] = [counts_text(flags.get(m, {})) for m in table.index]
+    table["top_edits"] = [counts_text(codes.get(m, {}), TOP_EDITS) for m in table.index]
     table = table.reset_index().sort_values(["similarity", "model"], ascending=[False, True], kind="stable")
     return table[columns].reset_index(drop=True)
 
-
-def _counts_text(counts: Counter, top: int | None) -> str:
-    """"R:SPELL ×3, M:DET" — most frequent first, ties by name so the text is stable."""
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    return ", ".join(name.replace("_", " ") + (f" ×{n}" if n > 1 else "") for name, n in ranked)
