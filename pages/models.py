@@ -31,7 +31,7 @@ st.dataframe(
         "similarity": st.column_config.ProgressColumn("Mean similarity", min_value=0.0, max_value=1.0, format="%.3f", width=120),
         "cer": st.column_config.NumberColumn("Mean CER", format="%.3f", help="Character error rate against the reference", width=80),
         "wer": st.column_config.NumberColumn("Mean WER", format="%.3f", help="Word error rate against the reference", width=80),
-        "edits": st.column_config.NumberColumn("Mean edits", format="%.1f", help="Changed spans per answer", width=80),
+        "edits": st.column_config.NumberColumn("Mean edits", format="%.1f", help="Edits against the reference per answer (what the Diffs cards count and the Categories page names)", width=80),
         "flags": st.column_config.TextColumn("Flags", help="Answer-level problems and how many answers have them (see Categories)", width="medium"),
         "top_edits": st.column_config.TextColumn("Top edits", help="The most frequent ERRANT-style edit types (see Categories)", width="medium"),
     },

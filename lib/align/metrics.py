@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
-from lib.align.diff import Segment, encode_keys, levenshtein
+from lib.align.diff import Segment, levenshtein
 from lib.align.tokens import tokenize
 
 
@@ -46,14 +46,6 @@ def changed_spans(segments: Sequence[Segment]) -> int:
     return count
 
 
-def char_error_rate(reference: str, answer: str, timeout: float = 1.0) -> float:
-    """Character edits needed to turn the answer into the reference, per reference character."""
-    if reference == answer:
-        return 0.0
-    distance = levenshtein(reference, answer, timeout)
-    return distance / max(len(reference), 1)
-
-
 def words(text: str) -> list[str]:
     """Words for WER: non-space tokens, so each CJK character and each mark counts as one word."""
     return [t for t in tokenize(text) if not t.isspace()]
@@ -62,17 +54,6 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _word_count(text: str) -> int:
     return len(words(text))
-
-
-def word_error_rate(reference: str, answer: str, timeout: float = 1.0,
-                    reference_words: list[str] | None = None) -> float:
-    """Word edits needed to turn the answer into the reference, per reference word."""
-    if reference == answer:
-        return 0.0
-    ref_words = reference_words if reference_words is not None else words(reference)
-    ans_words = words(answer)
-    enc_ref, enc_ans = encode_keys(ref_words, ans_words)
-    return levenshtein(enc_ref, enc_ans, timeout) / max(len(ref_words), 1)
 
 
 def word_errors(segments: Sequence[Segment]) -> int:

@@ -71,7 +71,3 @@ def is_space(token: str) -> bool:
 def is_punct(token: str) -> bool:
     """Punctuation or symbol (full-width forms included), never letters, digits or spaces."""
     return bool(token) and all(unicodedata.category(c)[0] in "PS" for c in token)
-
-
-def is_word(token: str) -> bool:
-    return bool(token) and not is_space(token) and not is_punct(token) and token not in ZERO_WIDTH

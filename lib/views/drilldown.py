@@ -24,7 +24,6 @@ class ExampleFilter:
     models: tuple[str, ...] = ()
     ops: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
-    codes: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     pairs: tuple[tuple[str, str], ...] = field(default=())
 
@@ -70,7 +69,7 @@ def find_examples(frame: pd.DataFrame, analysis: pd.DataFrame, edits: pd.DataFra
     context text is cut only for the rows that are shown.
     """
     pairs = set(flt.pairs)
-    flag_mode = bool(flt.flags) or (bool(pairs) and not (flt.ops or flt.types or flt.codes)
+    flag_mode = bool(flt.flags) or (bool(pairs) and not (flt.ops or flt.types)
                                     and all(c in FLAGS for _, c in pairs))
     rows = flags if flag_mode else edits
     mask = pd.Series(True, index=rows.index)
@@ -86,8 +85,6 @@ def find_examples(frame: pd.DataFrame, analysis: pd.DataFrame, edits: pd.DataFra
             mask &= rows["op"].isin(flt.ops)
         if flt.types:
             mask &= rows["type"].isin(flt.types)
-        if flt.codes:
-            mask &= rows["code"].isin(flt.codes)
         if pairs:
             mask &= pd.Series([(m, t) in pairs or (m, c) in pairs or (m, o) in pairs
                                for m, t, c, o in zip(rows["model"], rows["type"], rows["code"], rows["op"])],

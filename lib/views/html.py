@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from lib.align.diff import Segment
 
@@ -237,6 +237,3 @@ LEGEND_HTML = (
     + " markers show invisible characters (hover for what they are)</div>"
 )
 
-
-def join(parts: Iterable[str]) -> str:
-    return "".join(parts)

@@ -1,5 +1,26 @@
-from lib.align.diff import diff_texts
-from lib.align.metrics import changed_spans, char_error_rate, similarity, word_error_rate
+from lib.align.diff import diff_texts, encode_keys, levenshtein
+from lib.align.metrics import changed_spans, similarity, words
+
+
+# Reference implementations: CER/WER as plain edit distances over the whole texts. The app reads
+# both off the alignment it draws (char_errors / word_errors); these say what they must equal.
+def char_error_rate(reference: str, answer: str, timeout: float = 1.0) -> float:
+    """Character edits needed to turn the answer into the reference, per reference character."""
+    if reference == answer:
+        return 0.0
+    distance = levenshtein(reference, answer, timeout)
+    return distance / max(len(reference), 1)
+
+
+def word_error_rate(reference: str, answer: str, timeout: float = 1.0,
+                    reference_words: list[str] | None = None) -> float:
+    """Word edits needed to turn the answer into the reference, per reference word."""
+    if reference == answer:
+        return 0.0
+    ref_words = reference_words if reference_words is not None else words(reference)
+    ans_words = words(answer)
+    enc_ref, enc_ans = encode_keys(ref_words, ans_words)
+    return levenshtein(enc_ref, enc_ans, timeout) / max(len(ref_words), 1)
 
 
 def test_identical_texts_score_one_and_zero_error():
