@@ -72,8 +72,13 @@ def cmd_summary(args: argparse.Namespace) -> int:
     from lib.views.tallies import summarize
     from lib.views.text import format_summary
 
+    from lib.analysis.checks import role_doubts
+
     dataset = _load(args.file)
-    summary = summarize(analyze(dataset.frame))
+    analysis = analyze(dataset.frame)
+    for doubt in role_doubts(analysis):
+        print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
+    summary = summarize(analysis)
     if args.json:
         _print_json(summary)
     else:

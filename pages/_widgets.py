@@ -50,6 +50,14 @@ def alert(text: str, kind: str = "error") -> None:
     html(f'<div class="rl-alert rl-alert-{kind}" role="alert"><b>{label}:</b> {esc(text)}</div>')
 
 
+def role_doubts(analysis) -> None:
+    """Say it when the numbers below are probably measuring the wrong columns (never silently wrong)."""
+    from lib.analysis.checks import role_doubts as doubts
+
+    for doubt in doubts(analysis):
+        alert(doubt[0].upper() + doubt[1:], "warning")
+
+
 def facts(pairs: list[tuple[str, object]]) -> str:
     """A definition list of label → value; both escaped."""
     rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs)

@@ -11,7 +11,7 @@ from lib.name.flags import FLAGS
 from lib.views.html import snippet_html
 from lib.views.export import category_table
 from pages import _state
-from pages._widgets import esc, html, model_selector, page_start, table_height
+from pages._widgets import esc, html, model_selector, page_start, role_doubts, table_height
 
 EXAMPLE_LIMIT = 500
 CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
@@ -144,6 +144,7 @@ if not chosen:
     st.info("No model is selected. Choose models in the sidebar (or on the Models page).")
     st.stop()
 analysis = _state.current_analysis()
+role_doubts(analysis)
 measure = st.segmented_control("Bars show", ["count", "rate"], key=K.CAT_MEASURE, default="count", required=True,
                                persist_state="session",
                                format_func={"count": "Counts", "rate": "Per answer"}.get)

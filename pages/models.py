@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages import _state
-from pages._widgets import model_selector, page_start, table_height
+from pages._widgets import model_selector, page_start, role_doubts, table_height
 
 page_start()
 st.title("Models")
@@ -14,6 +14,7 @@ st.caption("Pick the models to compare; the choice holds on every page and in th
 dataset = _state.current_dataset()
 chosen = model_selector(dataset)
 table = _state.current_leaderboard()
+role_doubts(_state.current_analysis())
 # The words (flags, top edits) next to the numbers they explain; error rates after them. The
 # chosen models are the ones in the box above (a checkbox column here looked clickable and was not).
 table = table[["model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits", "cer", "wer", "edits"]]

@@ -12,6 +12,7 @@ from pathlib import Path, PurePath
 from typing import Callable
 
 from lib.load.canonical import canonicalize
+from lib.load.sanity import sanity_warnings
 from lib.load.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.delimited import read_delimited
 from lib.load.encoding import decode
@@ -89,7 +90,8 @@ def _load(data: bytes, name: str, options: LoadOptions, path: str | None) -> Dat
         name=name, format=table.format, encoding=table.encoding, shape=canon.shape, columns=canon.columns,
         rows=len(frame), samples=int(frame["sample_id"].nunique()),
         models=tuple(dict.fromkeys(frame["model_name"])),
-        warnings=tuple(table.warnings) + canon.warnings, headers=tuple(headers),
+        warnings=tuple(table.warnings) + canon.warnings + tuple(sanity_warnings(frame, canon.columns)),
+        headers=tuple(headers),
         tables=table.tables, table=table.table,
     )
     return Dataset(frame=frame, report=report, has_source=bool((frame["source"] != "").any()),

@@ -313,3 +313,23 @@ def test_diffs_page_offers_the_whole_report_for_a_small_file(app):
     run(app)
     labels = [b.proto.label for b in app.get("download_button")]
     assert "Download this view (HTML)" in labels and "Download every sample (HTML)" in labels
+
+
+def test_models_and_categories_say_when_answers_share_nothing_with_references(app, monkeypatch, tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,model,answer,reference\n" + "".join(
+        f"{i},m{i % 2},{i * 7},Step one: add the apples. The answer is {i * 7}.\n" for i in range(8)), encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(path))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    run(at)
+    for page in ("pages/models.py", "pages/categories.py"):
+        at.switch_page(page)
+        run(at)
+        assert "median similarity" in html_of(at), page
+
+
+def test_models_page_raises_no_doubt_on_the_bundled_sample(app):
+    run(app)
+    app.switch_page("pages/models.py")
+    run(app)
+    assert "median similarity" not in html_of(app)

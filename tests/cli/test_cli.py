@@ -70,3 +70,12 @@ def test_summary_json_is_keyed_by_model_and_text_is_a_table():
 def test_missing_file_exits_2():
     done = cli("analyze", "nope.csv", "--json")
     assert done.returncode == 2 and "nope.csv" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_summary_notes_on_stderr_when_answers_share_nothing_with_references(tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,model,answer,reference\n" + "".join(
+        f"{i},m,{i * 7},Step one: add the apples. The answer is {i * 7}.\n" for i in range(6)), encoding="utf-8")
+    done = cli("summary", str(path), "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)["m"]["answers"] == 6
+    assert "note: ids.csv: the median similarity" in done.stderr
