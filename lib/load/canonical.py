@@ -11,6 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from lib.load import limits
 from lib.load.dataset import CANONICAL_COLUMNS, LoadError, LoadWarning
 from lib.load.roles import wide_model_columns, wide_model_names
 
@@ -107,6 +108,7 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
         frame, columns, warnings = _from_long(table, rows, roles, name, default_model)
     if len(frame) == 0:
         raise LoadError(f"{name} has a header but no data rows.")
+    warnings += _cut_long_cells(frame, limits.current().cell_chars)
     warnings += _check_references(frame, roles, name)
     warnings += _give_sample_ids(frame)
     warnings += _number_runs(frame)
@@ -128,6 +130,14 @@ def _from_wide(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], wid
         raise LoadError(f"{name}: no answer column and no model columns found among the headers "
                         f"({', '.join(headers[:12])}). Name the answer column answer / output / 模型答案.")
     n, k = len(table), len(wide_models)
+    warnings: list[LoadWarning] = []
+    most = limits.current().rows
+    if n * k > most:  # a row per sample times a column per model: bound the answers, not the rows
+        keep = max(most // k, 1)
+        warnings.append(LoadWarning(int(rows[keep]) if keep < n else None,
+                                    f"{n:,} samples × {k:,} models are {n * k:,} answers; only the first {keep:,} "
+                                    f"samples were read, from here on nothing was loaded ({limits.ENV['rows']})."))
+        table, rows, n = table.iloc[:keep], rows[:keep], keep
     answers = (np.concatenate([_text(table[c]).to_numpy() for c in wide_models]).reshape(k, n).T.ravel()
                if n else np.array([], dtype=object))
     repeat = lambda s: np.repeat(s.to_numpy(), k)  # noqa: E731 - row-major: one sample, its k models
@@ -137,7 +147,6 @@ def _from_wide(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], wid
     frame = _frame({"answer": answers, "model_name": np.tile(np.array(wide_model_names(wide_models), dtype=object), n),
                     "reference": repeat(_text(table[roles["reference"]])), "source": source,
                     "row": np.repeat(rows, k), **ids, **{_meta_name(c): repeat(_text(table[c])) for c in meta_cols}})
-    warnings: list[LoadWarning] = []
     missing = frame["answer"].str.strip() == ""
     if missing.any():
         # A model without an answer to that sample: not an answer at all, so not an empty one.
@@ -175,6 +184,22 @@ def _from_long(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], nam
                          "no model name")
         frame.loc[unnamed, "model_name"] = "(unnamed)"
     return frame, dict(roles), warnings
+
+
+def _cut_long_cells(frame: pd.DataFrame, most: int) -> list[LoadWarning]:
+    """Answers, references and sources longer than `most` characters are cut (one such cell, of
+    hundreds of MB, would be sent to the browser whole by a table). In place."""
+    warnings: list[LoadWarning] = []
+    for column in ("answer", "reference", "source"):
+        lengths = frame[column].str.len()
+        long = lengths > most
+        if not long.any():
+            continue
+        warnings += _cap([LoadWarning(int(r), f"the {column} has {int(n):,} characters; only the first {most:,} "
+                                              f"were kept ({limits.ENV['cell_chars']}).")
+                          for r, n in zip(frame.loc[long, "row"], lengths[long])], f"a long {column}")
+        frame.loc[long, column] = frame.loc[long, column].str.slice(0, most)
+    return warnings
 
 
 def _check_references(frame: pd.DataFrame, roles: dict[str, str], name: str) -> list[LoadWarning]:
