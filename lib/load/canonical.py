@@ -165,8 +165,15 @@ def _from_long(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], nam
     if "answer" not in roles:
         raise LoadError(f"{name}: no answer column found among the headers ({', '.join(headers[:12])}). "
                         "Name it answer / output / prediction / 模型答案, or choose it on the Load page.")
-    model = _text(table[roles["model"]]).str.strip() if "model" in roles else pd.Series(
-        [default_model or "model"] * len(table), dtype=object)
+    warnings: list[LoadWarning] = []
+    if "model" in roles:
+        model, said = _trimmed(_text(table[roles["model"]]), rows, "model name", "model")
+        warnings += said
+    else:
+        model = pd.Series([default_model or "model"] * len(table), dtype=object)
+    if "sample_id" in roles:
+        sample_ids, said = _trimmed(_text(table[roles["sample_id"]]), rows, "sample id", "sample")
+        warnings += said
     meta_cols = [h for h in headers if h not in set(roles.values())]
     frame = _frame({
         "answer": _text(table[roles["answer"]]).to_numpy(),
@@ -174,10 +181,9 @@ def _from_long(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], nam
         "reference": _text(table[roles["reference"]]).to_numpy(),
         "source": _text(table[roles["source"]]).to_numpy() if "source" in roles else "",
         "row": rows,
-        **({"sample_id": _text(table[roles["sample_id"]]).str.strip().to_numpy()} if "sample_id" in roles else {}),
+        **({"sample_id": sample_ids.to_numpy()} if "sample_id" in roles else {}),
         **{_meta_name(c): _text(table[c]).to_numpy() for c in meta_cols},
     })
-    warnings: list[LoadWarning] = []
     unnamed = frame["model_name"] == ""
     if unnamed.any():
         warnings += _cap([LoadWarning(int(r), "no model name; shown as \"(unnamed)\".") for r in frame.loc[unnamed, "row"]],
@@ -200,6 +206,26 @@ def _cut_long_cells(frame: pd.DataFrame, most: int) -> list[LoadWarning]:
                           for r, n in zip(frame.loc[long, "row"], lengths[long])], f"a long {column}")
         frame.loc[long, column] = frame.loc[long, column].str.slice(0, most)
     return warnings
+
+
+def _trimmed(values: pd.Series, rows: np.ndarray, what: str, kind: str) -> tuple[pd.Series, list[LoadWarning]]:
+    """Values without surrounding spaces (a space typed after "gpt4" is not another model), said
+    whenever that makes two spellings in the file one: `" gpt4"`, `"gpt4 "` and `"gpt4"` are then
+    read as one model, and the reader should know, not find one model's runs numbered #2, #3."""
+    stripped = values.str.strip()
+    changed = (stripped != values).to_numpy()
+    if not changed.any():
+        return stripped, []
+    spellings: dict[str, dict[str, int]] = {}
+    for raw, clean, row in zip(values.to_numpy(), stripped.to_numpy(), rows):
+        spellings.setdefault(clean, {}).setdefault(raw, int(row))
+    warnings = []
+    for clean, seen in spellings.items():
+        if len(seen) > 1 and clean:
+            shown = ", ".join(f"{raw!r} (first at line {row})" for raw, row in list(seen.items())[:6])
+            warnings.append(LoadWarning(min(seen.values()), f"the {what}s {shown} differ only in spaces around "
+                                                            f"them; read as one {kind}, {clean!r}."))
+    return stripped, _cap(warnings, f"{what}s that differ only in spaces")
 
 
 def _check_references(frame: pd.DataFrame, roles: dict[str, str], name: str) -> list[LoadWarning]:

@@ -15,6 +15,7 @@ import pandas as pd
 from lib.load import limits
 from lib.load.dataset import LoadError, LoadWarning
 from lib.load.roles import infer_roles
+from lib.load.lines import split_lines
 from lib.load.table import ParsedTable, Source, unique_header
 
 _ALIGN_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
@@ -86,7 +87,7 @@ def _has_pipe(line: str) -> bool:
 
 def parse_tables(text: str) -> list[MarkdownTable]:
     """Every pipe table in `text` (a header line followed by an alignment row starts one)."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     tables: list[MarkdownTable] = []
     i = 0
     fence = None
