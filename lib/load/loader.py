@@ -12,10 +12,10 @@ from pathlib import Path, PurePath
 from typing import Callable
 
 from lib.load import limits
-from lib.load.canonical import canonicalize
+from lib.load.canonical import MAX_WARNINGS_PER_KIND, canonicalize
 from lib.load.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.delimited import read_delimited
-from lib.load.encoding import decode
+from lib.load.encoding import decode_lines
 from lib.load.excel import read_xlsx
 from lib.load.json_records import read_json, read_jsonl
 from lib.load.markdown import read_markdown
@@ -151,10 +151,18 @@ def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) 
 
 
 def _read_text_table(data: bytes, source: Source, ext: str) -> ParsedTable:
-    text, encoding = decode(data, source.name)
-    text = text.lstrip("\ufeff")
-    warnings = []
-    if encoding == "utf-8" and "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+    decoded = decode_lines(data, source.name)
+    text, encoding = decoded.text.lstrip("\ufeff"), decoded.encoding
+    warnings = [LoadWarning(line, f"this line is not {encoding.upper()}; read as {other.upper()} "
+                                  f"(the rest of the file is {encoding.upper()})." if other else
+                                  f"this line is not valid {encoding.upper()} (nor "
+                                  f"{' or '.join(e for e in ('UTF-8', 'GB18030', 'Big5') if e != encoding.upper())}); "
+                                  "what does not decode is shown as \ufffd.")
+                for line, other in decoded.other_lines[:MAX_WARNINGS_PER_KIND]]
+    if len(decoded.other_lines) > MAX_WARNINGS_PER_KIND:
+        warnings.append(LoadWarning(None, f"… and {len(decoded.other_lines) - MAX_WARNINGS_PER_KIND:,} more lines "
+                                          f"not in {encoding.upper()}."))
+    if encoding == "utf-8" and "\ufffd" in text and b"\xef\xbf\xbd" not in data and not decoded.other_lines:
         bad_line = text.count("\n", 0, text.index("\ufffd")) + 1
         warnings.append(LoadWarning(bad_line, f"{text.count(chr(0xFFFD)):,} byte(s) are not valid UTF-8 (first on this "
                                               "line); shown as \ufffd. The rest of the file was read as UTF-8."))
