@@ -11,6 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from lib.load import limits
 from lib.load.dataset import CANONICAL_COLUMNS, LoadError, LoadWarning
 from lib.load.roles import wide_model_columns, wide_model_names
 
@@ -107,6 +108,7 @@ def canonicalize(table: pd.DataFrame, row_numbers: Sequence[int], roles: dict[st
         frame, columns, warnings = _from_long(table, rows, roles, name, default_model)
     if len(frame) == 0:
         raise LoadError(f"{name} has a header but no data rows.")
+    warnings += _cut_long_cells(frame, limits.current().cell_chars)
     warnings += _check_references(frame, roles, name)
     warnings += _give_sample_ids(frame)
     warnings += _number_runs(frame)
@@ -128,6 +130,14 @@ def _from_wide(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], wid
         raise LoadError(f"{name}: no answer column and no model columns found among the headers "
                         f"({', '.join(headers[:12])}). Name the answer column answer / output / 模型答案.")
     n, k = len(table), len(wide_models)
+    warnings: list[LoadWarning] = []
+    most = limits.current().rows
+    if n * k > most:  # a row per sample times a column per model: bound the answers, not the rows
+        keep = max(most // k, 1)
+        warnings.append(LoadWarning(int(rows[keep]) if keep < n else None,
+                                    f"{n:,} samples × {k:,} models are {n * k:,} answers; only the first {keep:,} "
+                                    f"samples were read, from here on nothing was loaded ({limits.ENV['rows']})."))
+        table, rows, n = table.iloc[:keep], rows[:keep], keep
     answers = (np.concatenate([_text(table[c]).to_numpy() for c in wide_models]).reshape(k, n).T.ravel()
                if n else np.array([], dtype=object))
     repeat = lambda s: np.repeat(s.to_numpy(), k)  # noqa: E731 - row-major: one sample, its k models
@@ -137,7 +147,6 @@ def _from_wide(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], wid
     frame = _frame({"answer": answers, "model_name": np.tile(np.array(wide_model_names(wide_models), dtype=object), n),
                     "reference": repeat(_text(table[roles["reference"]])), "source": source,
                     "row": np.repeat(rows, k), **ids, **{_meta_name(c): repeat(_text(table[c])) for c in meta_cols}})
-    warnings: list[LoadWarning] = []
     missing = frame["answer"].str.strip() == ""
     if missing.any():
         # A model without an answer to that sample: not an answer at all, so not an empty one.
@@ -156,8 +165,15 @@ def _from_long(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], nam
     if "answer" not in roles:
         raise LoadError(f"{name}: no answer column found among the headers ({', '.join(headers[:12])}). "
                         "Name it answer / output / prediction / 模型答案, or choose it on the Load page.")
-    model = _text(table[roles["model"]]).str.strip() if "model" in roles else pd.Series(
-        [default_model or "model"] * len(table), dtype=object)
+    warnings: list[LoadWarning] = []
+    if "model" in roles:
+        model, said = _trimmed(_text(table[roles["model"]]), rows, "model name", "model")
+        warnings += said
+    else:
+        model = pd.Series([default_model or "model"] * len(table), dtype=object)
+    if "sample_id" in roles:
+        sample_ids, said = _trimmed(_text(table[roles["sample_id"]]), rows, "sample id", "sample")
+        warnings += said
     meta_cols = [h for h in headers if h not in set(roles.values())]
     frame = _frame({
         "answer": _text(table[roles["answer"]]).to_numpy(),
@@ -165,16 +181,51 @@ def _from_long(table: pd.DataFrame, rows: np.ndarray, roles: dict[str, str], nam
         "reference": _text(table[roles["reference"]]).to_numpy(),
         "source": _text(table[roles["source"]]).to_numpy() if "source" in roles else "",
         "row": rows,
-        **({"sample_id": _text(table[roles["sample_id"]]).str.strip().to_numpy()} if "sample_id" in roles else {}),
+        **({"sample_id": sample_ids.to_numpy()} if "sample_id" in roles else {}),
         **{_meta_name(c): _text(table[c]).to_numpy() for c in meta_cols},
     })
-    warnings: list[LoadWarning] = []
     unnamed = frame["model_name"] == ""
     if unnamed.any():
         warnings += _cap([LoadWarning(int(r), "no model name; shown as \"(unnamed)\".") for r in frame.loc[unnamed, "row"]],
                          "no model name")
         frame.loc[unnamed, "model_name"] = "(unnamed)"
     return frame, dict(roles), warnings
+
+
+def _cut_long_cells(frame: pd.DataFrame, most: int) -> list[LoadWarning]:
+    """Answers, references and sources longer than `most` characters are cut (one such cell, of
+    hundreds of MB, would be sent to the browser whole by a table). In place."""
+    warnings: list[LoadWarning] = []
+    for column in ("answer", "reference", "source"):
+        lengths = frame[column].str.len()
+        long = lengths > most
+        if not long.any():
+            continue
+        warnings += _cap([LoadWarning(int(r), f"the {column} has {int(n):,} characters; only the first {most:,} "
+                                              f"were kept ({limits.ENV['cell_chars']}).")
+                          for r, n in zip(frame.loc[long, "row"], lengths[long])], f"a long {column}")
+        frame.loc[long, column] = frame.loc[long, column].str.slice(0, most)
+    return warnings
+
+
+def _trimmed(values: pd.Series, rows: np.ndarray, what: str, kind: str) -> tuple[pd.Series, list[LoadWarning]]:
+    """Values without surrounding spaces (a space typed after "gpt4" is not another model), said
+    whenever that makes two spellings in the file one: `" gpt4"`, `"gpt4 "` and `"gpt4"` are then
+    read as one model, and the reader should know, not find one model's runs numbered #2, #3."""
+    stripped = values.str.strip()
+    changed = (stripped != values).to_numpy()
+    if not changed.any():
+        return stripped, []
+    spellings: dict[str, dict[str, int]] = {}
+    for raw, clean, row in zip(values.to_numpy(), stripped.to_numpy(), rows):
+        spellings.setdefault(clean, {}).setdefault(raw, int(row))
+    warnings = []
+    for clean, seen in spellings.items():
+        if len(seen) > 1 and clean:
+            shown = ", ".join(f"{raw!r} (first at line {row})" for raw, row in list(seen.items())[:6])
+            warnings.append(LoadWarning(min(seen.values()), f"the {what}s {shown} differ only in spaces around "
+                                                            f"them; read as one {kind}, {clean!r}."))
+    return stripped, _cap(warnings, f"{what}s that differ only in spaces")
 
 
 def _check_references(frame: pd.DataFrame, roles: dict[str, str], name: str) -> list[LoadWarning]:

@@ -7,6 +7,7 @@ import sys
 
 import pandas as pd
 
+from lib.load import limits
 from lib.load.dataset import LoadError, LoadWarning
 from lib.load.lines import first_line, head_lines, iter_lines
 from lib.load.table import ParsedTable, Source, unique_header
@@ -61,6 +62,7 @@ def read_delimited(text: str, source: Source, fmt: str) -> ParsedTable:
     rows: list[int] = []
     warnings: list[LoadWarning] = []
     last_line = 0
+    cut_at = 0  # the column limit, when the header was wider
 
     def add(record: list[str], line: int) -> None:
         width = len(columns)
@@ -86,9 +88,16 @@ def read_delimited(text: str, source: Source, fmt: str) -> ParsedTable:
             if not record or (len(record) == 1 and not record[0].strip()) or not "".join(record).strip():
                 continue
             if header is None:
-                header = unique_header(record)
+                most = limits.current().columns
+                if len(record) > most:
+                    warnings.append(LoadWarning(last_line, f"the header has {len(record):,} fields; only the first "
+                                                           f"{most:,} columns were read ({limits.ENV['columns']})."))
+                    cut_at = most
+                header = unique_header(record[:most])
                 columns = [[] for _ in header]
                 continue
+            if cut_at:
+                record = record[:cut_at]
             if len(raw) > 1 and _swallowed_rows(record, raw, len(header), delimiter):
                 warnings.append(LoadWarning(start, f"an unmatched quote joined lines {start}–{last_line} into one "
                                                    "record; they were read one record per line instead."))

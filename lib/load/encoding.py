@@ -6,6 +6,7 @@ Chinese evaluation tables are often saved by Excel as GBK; Taiwanese ones as Big
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 from lib.load.dataset import LoadError
 
@@ -87,8 +88,81 @@ def _is_binary(text: str) -> bool:
     return controls / len(sample) > 0.01
 
 
+# The encodings a line of a mostly-UTF-8 (or mostly-GBK) file may be in instead, by display name.
+_LINE_CODECS = (("utf-8", "utf-8"), ("gb18030", "gb18030"), ("big5", "cp950"))
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    # (1-based line, encoding) of lines not in `encoding`; encoding "" = no encoding fits, shown as �
+    other_lines: tuple[tuple[int, str], ...] = ()
+
+
+def _line_codec(line: bytes, first: str) -> tuple[str, str]:
+    """(text, encoding name) of one line: `first` if it decodes, else whichever Chinese encoding
+    gives the more common characters, else `first` with � for what does not decode."""
+    codecs_ = dict(_LINE_CODECS)
+    try:
+        return line.decode(codecs_[first]), first
+    except UnicodeDecodeError:
+        pass
+    options = []
+    for label, codec in _LINE_CODECS:
+        if label == first:
+            continue
+        try:
+            text = line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        options.append((_chinese_score(text) if label != "utf-8" else 1.0, label, text))
+    if options:
+        score, label, text = max(options)
+        if score > 0.15:
+            return text, label
+    return line.decode(codecs_[first], errors="replace"), ""
+
+
+def _line_by_line(data: bytes, first: str) -> Decoded | None:
+    """A file in `first` except some lines (50 UTF-8 lines and one pasted from a GBK file): each
+    line in its own encoding, the odd ones named. None unless at least two thirds of the lines
+    that are not plain ASCII decode as `first`: then it is the file's encoding."""
+    lines = data.splitlines(keepends=True)
+    parts: list[str] = []
+    other: list[tuple[int, str]] = []
+    native = 0
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            parts.append(line.decode("ascii"))
+            continue
+        text, label = _line_codec(line, first)
+        parts.append(text)
+        if label == first:
+            native += 1
+        else:
+            other.append((number, label))
+    if not other or native < 2 * len(other):
+        return None
+    text = "".join(parts)
+    return None if _is_binary(text) else Decoded(text, first, tuple(other))
+
+
 def decode(data: bytes, name: str = "input") -> tuple[str, str]:
     """(text, encoding). Raises LoadError for binary data that is no text encoding we know."""
+    decoded = decode_lines(data, name)
+    return decoded.text, decoded.encoding
+
+
+def decode_lines(data: bytes, name: str = "input") -> Decoded:
+    """The text, its encoding, and the lines that are in another one (named in warnings)."""
+    text, encoding = _decode_whole(data, name)
+    if isinstance(text, Decoded):
+        return text
+    return Decoded(text, encoding)
+
+
+def _decode_whole(data: bytes, name: str) -> tuple[str | Decoded, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding if encoding != "utf-8-sig" else "utf-8-sig", errors="replace"), encoding
@@ -105,6 +179,9 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
         wide = sum(1 for b in data[:200_000] if b >= 0x80)
+        mixed = _line_by_line(data, "utf-8")
+        if mixed is not None:
+            return mixed, mixed.encoding
         if exc.start > 0 and bad <= max(3, wide // 1000) and wide > 3 * bad and not _is_binary(text):
             return text, "utf-8"
     else:
@@ -126,6 +203,9 @@ def decode(data: bytes, name: str = "input") -> tuple[str, str]:
         gb = next((c for c in candidates if c[1] == "gb18030"), None)
         if gb and _gb2312_share(data) > 0.95 and not _is_binary(gb[2]):
             return gb[2], "gb18030"
+    mixed = _line_by_line(data, "gb18030")  # a GBK file with a few lines in something else
+    if mixed is not None and _chinese_score(mixed.text) > 0.15:
+        return mixed, mixed.encoding
     if len(data) % 2 == 0:
         # UTF-16 without a BOM and mostly Chinese: too few NUL bytes for _looks_utf16, but its line
         # breaks are "\n\0" (or "\0\n") and it decodes to common Chinese characters.

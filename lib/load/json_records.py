@@ -7,6 +7,7 @@ import pandas as pd
 
 from lib.load import frameworks
 from lib.load.dataset import LoadError, LoadOptions, LoadWarning
+from lib.load.lines import split_lines
 from lib.load.table import ParsedTable, Source, unique_header
 
 
@@ -57,7 +58,7 @@ def read_json(text: str, source: Source, fmt: str = "json") -> ParsedTable:
 def read_jsonl(text: str, source: Source, fmt: str = "jsonl") -> ParsedTable:
     name, options, path = source.name, source.options, source.path
     records, lines, warnings = [], [], []
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
         try:

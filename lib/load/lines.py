@@ -5,6 +5,19 @@ import re
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The text's lines, broken only at CR, LF and CRLF. str.splitlines() also breaks at U+2028,
+    U+2029, U+0085, form feeds and more, which JSON allows raw inside a string and answers
+    contain: a JSONL record would be cut in two and every later line number would be off."""
+    lines = _BREAK_RE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def head_lines(text: str, n: int) -> list[str]:
     """The first `n` lines (any line ending), without splitting the whole text (a 400 MB file
     would be copied)."""

@@ -11,11 +11,12 @@ import gc
 from pathlib import Path, PurePath
 from typing import Callable
 
-from lib.load.canonical import canonicalize
+from lib.load import limits
+from lib.load.canonical import MAX_WARNINGS_PER_KIND, canonicalize
 from lib.load.sanity import sanity_warnings
 from lib.load.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.delimited import read_delimited
-from lib.load.encoding import decode
+from lib.load.encoding import decode_lines
 from lib.load.excel import read_xlsx
 from lib.load.json_records import read_json, read_jsonl
 from lib.load.markdown import read_markdown
@@ -59,6 +60,10 @@ def load_bytes(data: bytes, name: str, options: LoadOptions = LoadOptions(), pat
     """Parse `data` (named `name`) into a Dataset; raises LoadError when nothing can be used."""
     if not data.strip():
         raise LoadError(f"{name} is empty.")
+    bound = limits.current()
+    if len(data) > bound.file_bytes:
+        raise LoadError(f"{name} is {limits.mb(len(data))}; Redline reads files of up to {limits.mb(bound.file_bytes)} "
+                        f"({limits.ENV['file_bytes']}). Split it, or keep only the columns you need.")
     # Parsing creates millions of small objects and no cycles: the cyclic GC would only rescan
     # them again and again (a 400 MB file took 3x longer with it on).
     gc_was_enabled = gc.isenabled()
@@ -77,14 +82,20 @@ def load_bytes(data: bytes, name: str, options: LoadOptions = LoadOptions(), pat
 
 
 def _load(data: bytes, name: str, options: LoadOptions, path: str | None) -> Dataset:
-    table = _read_table(data, name, options, path)
+    table = _bounded(_read_table(data, name, options, path), limits.current())
     headers = [str(c) for c in table.frame.columns]
     if table.frame.empty and headers:
         raise LoadError(f"{name} has a header but no data rows.")
     inferred = table.roles if table.roles is not None else infer_roles(headers)
     roles = apply_overrides(inferred, options.roles, headers)
     default_model = options.model_name or table.default_model
-    canon = canonicalize(table.frame, table.rows, roles, name, options.shape, default_model)
+    try:
+        canon = canonicalize(table.frame, table.rows, roles, name, options.shape, default_model)
+    except LoadError as exc:
+        cut = next((w.message for w in table.warnings if limits.ENV["columns"] in w.message), None)
+        if cut is None:
+            raise
+        raise LoadError(f"{exc} Note: {cut}") from None
     frame = canon.frame
     report = LoadReport(
         name=name, format=table.format, encoding=table.encoding, shape=canon.shape, columns=canon.columns,
@@ -96,6 +107,26 @@ def _load(data: bytes, name: str, options: LoadOptions, path: str | None) -> Dat
     )
     return Dataset(frame=frame, report=report, has_source=bool((frame["source"] != "").any()),
                    metadata_columns=canon.metadata_columns)
+
+
+def _bounded(table: ParsedTable, bound: limits.Limits) -> ParsedTable:
+    """At most `bound.rows` rows and `bound.columns` columns, whatever the reader; the cut is said
+    with the line or row it starts at. (Binary readers already stop at the limits while reading.)"""
+    frame = table.frame
+    if frame.shape[1] > bound.columns:
+        first_cut = str(frame.columns[bound.columns])
+        table.warnings.append(LoadWarning(None, f"the table has {frame.shape[1]:,} columns; only the first "
+                                                f"{bound.columns:,} were read, the rest (from \"{first_cut[:80]}\" on) "
+                                                f"were dropped ({limits.ENV['columns']})."))
+        frame = frame.iloc[:, :bound.columns]
+    if len(frame) > bound.rows:
+        table.warnings.append(LoadWarning(table.rows[bound.rows], f"the table has {len(frame):,} rows; only the first "
+                                                                  f"{bound.rows:,} were read, from here on nothing "
+                                                                  f"was loaded ({limits.ENV['rows']})."))
+        frame = frame.iloc[:bound.rows]
+        table.rows = table.rows[:bound.rows]
+    table.frame = frame
+    return table
 
 
 def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) -> ParsedTable:
@@ -122,10 +153,18 @@ def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) 
 
 
 def _read_text_table(data: bytes, source: Source, ext: str) -> ParsedTable:
-    text, encoding = decode(data, source.name)
-    text = text.lstrip("\ufeff")
-    warnings = []
-    if encoding == "utf-8" and "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+    decoded = decode_lines(data, source.name)
+    text, encoding = decoded.text.lstrip("\ufeff"), decoded.encoding
+    warnings = [LoadWarning(line, f"this line is not {encoding.upper()}; read as {other.upper()} "
+                                  f"(the rest of the file is {encoding.upper()})." if other else
+                                  f"this line is not valid {encoding.upper()} (nor "
+                                  f"{' or '.join(e for e in ('UTF-8', 'GB18030', 'Big5') if e != encoding.upper())}); "
+                                  "what does not decode is shown as \ufffd.")
+                for line, other in decoded.other_lines[:MAX_WARNINGS_PER_KIND]]
+    if len(decoded.other_lines) > MAX_WARNINGS_PER_KIND:
+        warnings.append(LoadWarning(None, f"… and {len(decoded.other_lines) - MAX_WARNINGS_PER_KIND:,} more lines "
+                                          f"not in {encoding.upper()}."))
+    if encoding == "utf-8" and "\ufffd" in text and b"\xef\xbf\xbd" not in data and not decoded.other_lines:
         bad_line = text.count("\n", 0, text.index("\ufffd")) + 1
         warnings.append(LoadWarning(bad_line, f"{text.count(chr(0xFFFD)):,} byte(s) are not valid UTF-8 (first on this "
                                               "line); shown as \ufffd. The rest of the file was read as UTF-8."))

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from lib.load import limits
 from lib.load.dataset import LoadError, LoadWarning
 from lib.load.roles import infer_roles
+from lib.load.lines import split_lines
 from lib.load.table import ParsedTable, Source, unique_header
 
 _ALIGN_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
@@ -28,6 +30,7 @@ class MarkdownTable:
     rows: list[list[str]] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)   # 1-based physical line where each row starts
     warnings: list[LoadWarning] = field(default_factory=list)
+    columns_cut: int = 0            # header cells beyond the column limit (their cells are dropped)
 
     @property
     def label(self) -> str:
@@ -84,7 +87,7 @@ def _has_pipe(line: str) -> bool:
 
 def parse_tables(text: str) -> list[MarkdownTable]:
     """Every pipe table in `text` (a header line followed by an alignment row starts one)."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     tables: list[MarkdownTable] = []
     i = 0
     fence = None
@@ -96,7 +99,12 @@ def parse_tables(text: str) -> list[MarkdownTable]:
             continue
         if fence is None and _has_pipe(lines[i]) and _is_alignment(lines[i + 1]):
             header, _, _ = split_cells(lines[i])
-            table = MarkdownTable(number=len(tables) + 1, start_line=i + 1, header=header)
+            most = limits.current().columns
+            table = MarkdownTable(number=len(tables) + 1, start_line=i + 1, header=header[:most],
+                                  columns_cut=max(len(header) - most, 0))
+            if table.columns_cut:
+                table.warnings.append(LoadWarning(i + 1, f"the header has {len(header):,} cells; only the first {most:,} "
+                                                         f"columns were read ({limits.ENV['columns']})."))
             i = _read_rows(lines, i + 2, table)
             tables.append(table)
             # Rows after a stray blank line would otherwise vanish without a word.
@@ -135,6 +143,8 @@ def _read_rows(lines: list[str], i: int, table: MarkdownTable) -> int:
             trailing = next_trailing
             i += 1
         line_no = start + 1
+        if table.columns_cut:
+            cells = cells[:width]  # cells of dropped columns: said once for the table
         if i > start:
             table.warnings.append(LoadWarning(line_no, f"row continued on line{'s' if i - start > 1 else ''} "
                                                        f"{', '.join(str(n + 1) for n in range(start + 1, i + 1))}; joined."))

@@ -33,12 +33,24 @@ class ParsedTable:
     default_model: str | None = None
 
 def unique_header(header: list[str]) -> list[str]:
-    """Column names made unique and non-empty ("" → "column 3", a repeated "x" → "x (2)")."""
+    """Column names made unique and non-empty ("" → "column 3", a repeated "x" → "x (2)").
+
+    Linear in the number of columns: a header of 100,000 cells all named "h" (a hostile file)
+    must not cost a scan of every earlier name per cell. `next_n[base]` remembers where the
+    numbering of each repeated name goes on."""
     out: list[str] = []
+    taken: set[str] = set()
+    next_n: dict[str, int] = {}
     for i, h in enumerate(header):
         base = h.strip() or f"column {i + 1}"
-        label, n = base, 2
-        while label in out:
-            label, n = f"{base} ({n})", n + 1
+        label = base
+        if label in taken:
+            n = next_n.get(base, 2)
+            label = f"{base} ({n})"
+            while label in taken:  # "x (2)" was itself a header: skip past it
+                n += 1
+                label = f"{base} ({n})"
+            next_n[base] = n + 1
+        taken.add(label)
         out.append(label)
     return out

@@ -365,14 +365,33 @@ def test_token_count_columns_are_not_the_source():
 
 
 def test_cli_error_is_one_line_even_when_the_library_says_more(tmp_path):
+    import io
+
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = tmp_path / "dup.parquet"
-    pq.write_table(pa.table([[1], ["a"], ["b"], ["c"]], names=["id", "answer", "answer", "reference"]), path)
+    buffer = io.BytesIO()
+    pq.write_table(pa.table({"answer": ["a"], "reference": ["b"]}), buffer)
+    good = buffer.getvalue()
+    path = tmp_path / "bad.parquet"
+    path.write_bytes(good[:4] + b"\x00" * (len(good) - 12) + good[-8:])  # pyarrow: "…thrift…\n"
     out = subprocess.run([sys.executable, "-m", "lib", "info", str(path)], capture_output=True, text=True)
-    assert out.returncode == 2 and out.stderr.startswith("error: dup.parquet is not a readable Parquet file")
+    assert out.returncode == 2 and out.stderr.startswith("error: bad.parquet is not a readable Parquet file")
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_repeated_parquet_column_names_are_numbered_as_in_csv():
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from lib.load import load_bytes
+
+    buffer = io.BytesIO()
+    pq.write_table(pa.table([[1], ["a"], ["b"], ["c"]], names=["id", "answer", "answer", "reference"]), buffer)
+    ds = load_bytes(buffer.getvalue(), "dup.parquet")
+    assert ds.report.headers == ("id", "answer", "answer (2)", "reference")
 
 
 def test_wide_model_columns_with_an_answer_suffix_are_models_named_without_it():
