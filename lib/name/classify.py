@@ -14,7 +14,7 @@ from typing import Callable, NamedTuple
 
 from lib.align.tokens import ZERO_WIDTH, is_cjk, is_punct, tokenize
 from lib.name import lexicon as lx
-from lib.name.wordlists import PREPOSITIONS, closed_classes, expand_contractions, is_known_word, is_meaning_swap
+from lib.name.wordlists import PARTICLES, PREPOSITIONS, closed_classes, expand_contractions, is_known_word, is_meaning_swap
 
 class Sides(NamedTuple):
     """One edit as the rules see it: both sides stripped, their words, and the reference's
@@ -29,6 +29,8 @@ class Sides(NamedTuple):
 
 @lru_cache(maxsize=65536)
 def _toks(text: str) -> tuple[str, ...]:
+    if lx.normal(text) in lx.CONTRACTED:
+        return (text,)  # "'s" alone: the tokenizer would cut it into ' and s
     return tuple(p for t in tokenize(text) if not t.isspace() for p in lx.split_contraction(t))
 
 
@@ -99,7 +101,7 @@ def case_change_at_the_end(s: Sides) -> str | None:
     ("Disadvantage" → "A disadvantage" is M:DET; ", since" → ". Since" is R:PUNCT)."""
     if s.r and s.a and (len(s.r) > 1 or len(s.a) > 1) and lx.normal(s.r[-1]) == lx.normal(s.a[-1]):
         ref, ans = " ".join(s.r[:-1]), " ".join(s.a[:-1])
-        return classify(ref, ans, s.before, s.r[-1] if s.r[:-1] else s.after) if (ref or ans) else "ORTH"
+        return classify(ref, ans, s.before, s.r[-1]) if (ref or ans) else "ORTH"
     return None
 
 
@@ -127,7 +129,7 @@ def one_sided_verb(s: Sides) -> str | None:
     side = _words(s.r or s.a)
     if (s.r and s.a) or not side:
         return None
-    if len(side) == 1 and lx.normal(side[0]) == "to" and lx.is_base_verb(s.after):
+    if len(side) == 1 and lx.normal(side[0]) == "to" and lx.can_be_base_verb(s.after):
         return "VERB:FORM"
     return "VERB:TENSE" if all(lx.normal(w) in lx.MODALS | {"do", "does", "did", "have", "has", "had", "will"}
                                for w in side) else None
@@ -140,13 +142,24 @@ def non_word(s: Sides) -> str | None:
     if not pair or not (pair[0].isalpha() and pair[1].isalpha()) or is_known_word(pair[1]) or is_cjk(pair[1][0]):
         return None
     r, a = map(lx.normal, pair)
-    if lx.guessed_lemmas(a) & lx.lemmas(r):
-        kinds = lx.upos(r)
-        return "NOUN:INFL" if "NOUN" in kinds else "VERB:INFL" if "VERB" in kinds else "MORPH"
+    if lx.lemmas(a) & lx.lemmas(r):
+        kinds = [k for k, lemma in lx.guesses(a) if lemma in lx.lemmas(r)] or sorted(lx.upos(r))
+        return {"NOUN": "NOUN:INFL", "VERB": "VERB:INFL"}.get(kinds[0], "MORPH") if kinds else "MORPH"
     return "SPELL" if 1 - lx.indel(r, a) > 0.5 else "OTHER"
 
 
 _SUBJECTS = frozenset("i you he she it we they who that which there this".split())
+
+
+def _noun_here(before: str, after: str) -> bool:
+    """"two cat" → "cats" is number, "he want" → "wants" and "want to" agreement: the neighbours decide,
+    as a tagger would; with no clue, a noun (the commoner slip)."""
+    kind = lx.pos(before) if before else ""
+    if kind in ("DET", "NUM", "ADJ", "ADP", "POS"):
+        return True
+    if lx.normal(before) in _SUBJECTS:
+        return False
+    return not (after and lx.pos(after) in ("DET", "PRON", "ADP", "PART") and lx.normal(after) != "of")
 
 
 _VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
@@ -169,11 +182,9 @@ def inflection(s: Sides) -> str | None:
     rt, at = lx.tags(r), lx.tags(a)
     both = rt | at
     verbal = {r, a} <= lx.AUXILIARIES or bool(both & {"VBZ", "VBD", "VBG", "VBN"})
-    nominal = bool(both & {"NNS"}) and bool(rt & {"NN", "NNS"}) and bool(at & {"NN", "NNS"})
+    nominal = lx.number_pair(r, a) or lx.number_pair(a, r)
     before = lx.pos(s.before) if s.before else ""
-    # "two cat" → "cats" is number, "he want" → "wants" agreement: the word before decides.
-    if nominal and (not verbal or before in ("DET", "NUM", "ADJ", "ADP", "POS")
-                    or (lx.normal(s.before) not in _SUBJECTS and before not in ("NOUN", "X"))):
+    if nominal and (not verbal or _noun_here(s.before, s.after)):
         return "NOUN:NUM"
     if verbal:
         if lx.normal(s.before) in lx.AUXILIARIES | {"to"}:
@@ -210,27 +221,47 @@ def closed_class(s: Sides) -> str | None:
     """A closed class that holds every word of the edit (one word a side at most); "to" before a
     verb for a preposition is PART, a determiner for a pronoun is named by the reference's word."""
     r, a = _words(s.r), _words(s.a)
-    if len(r) > 1 or len(a) > 1 or not (r or a):
-        return None
+    if len(r) > 1 or len(a) > 1 or not (r or a) or (s.r and not r) or (s.a and not a):
+        return None  # a word for a punctuation mark ("and" → ",") is no closed-class slip
     shared = None
     for w in r + a:
         classes = closed_classes(w)
         shared = [c for c in (shared if shared is not None else classes) if c in classes]
+    words = {lx.normal(w) for w in r + a}
+    if words <= PARTICLES - {"to", "not"} | PREPOSITIONS and lx.pos(s.before) == "VERB" and words & PARTICLES:
+        return "PART"  # the particle of a phrasal verb: make (up), find about → find out
     if r and a:
-        words = {lx.normal(r[0]), lx.normal(a[0])}
-        if "to" in words and lx.is_base_verb(s.after) and words - {"to"} <= PREPOSITIONS:
-            return "PART"
+        if "to" in words and lx.can_be_base_verb(s.after) and words - {"to"} <= PREPOSITIONS:
+            return "PART"  # infinitive "to" for a preposition: for protect → to protect
+        if words & {"a", "an"} and "one" in words:
+            return "DET"
         if not shared and {closed_classes(r[0])[:1], closed_classes(a[0])[:1]} == {("DET",), ("PRON",)}:
-            return closed_classes(r[0])[0]
+            return _determiner_or_pronoun(lx.normal(r[0]))
     return shared[0] if shared else None
+
+
+_POSSESSIVES = frozenset("my your his her its our their".split())
+
+
+def _determiner_or_pronoun(reference_word: str) -> str | None:
+    """A determiner for a pronoun or back, named as ERRANT's parse would: a possessive is DET
+    ("you" → "your"), a demonstrative standing alone PRON ("it" → "this"), an article OTHER."""
+    if reference_word in ("a", "an", "the"):
+        return None
+    return "DET" if reference_word in _POSSESSIVES else "PRON"
 
 
 def phrase(s: Sides) -> str | None:
     """Multi-word edits ERRANT names by their words: auxiliaries, "to eat" → "eating", "more big"."""
     r, a = _words(s.r), _words(s.a)
-    if not (r and a) or (len(r) == len(a) == 1):
+    if len(r) + len(a) < 2 or (len(r) == len(a) == 1):
         return None
     rl, al = [lx.normal(w) for w in r], [lx.normal(w) for w in a]
+    shared = set.intersection(*(set(closed_classes(w)) for w in rl + al))
+    if shared:  # "all these" U:DET
+        return min(shared, key=("DET", "PREP", "PRON", "CONJ", "PART").index)
+    if not (r and a):
+        return None
     if all(w in lx.AUXILIARIES for w in rl + al):
         return "VERB:TENSE"
     last_same = bool(lx.lemmas(rl[-1]) & lx.lemmas(al[-1]))
@@ -259,7 +290,7 @@ def near_identical(s: Sides) -> str | None:
     r, a = map(lx.normal, pair)
     if _unaccented(r) == _unaccented(a):
         return "SPELL"  # café / cafe
-    return "SPELL" if 1 - lx.indel(r, a) >= 0.8 and min(len(r), len(a)) >= 4 else None
+    return "SPELL" if 1 - lx.indel(r, a) >= 0.8 and min(len(r), len(a)) >= 3 else None
 
 
 def _unaccented(word: str) -> str:
@@ -305,3 +336,15 @@ def classify(reference: str, answer: str, before: str = "", after: str = "") -> 
         if found:
             return found
     return "OTHER"
+
+
+def operation(reference: str, answer: str) -> str:
+    """M, U or R, read as ERRANT reads it: without a last word that only changes case, so
+    "Disadvantage" → "A disadvantage" is M (M:DET), "But you" → "You" is U (U:CONJ)."""
+    if len(reference) + len(answer) <= 4 * LONG_EDIT_CHARS and reference and answer:
+        r, a = _toks(reference), _toks(answer)
+        if (len(r) > 1 or len(a) > 1) and r and a and lx.normal(r[-1]) == lx.normal(a[-1]):
+            reference, answer = " ".join(r[:-1]), " ".join(a[:-1])
+            if not (reference or answer):
+                return "R"
+    return "M" if not answer else "U" if not reference else "R"

@@ -61,39 +61,66 @@ def analyses(word: str) -> tuple[tuple[str, str, str], ...]:
 
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> frozenset[str]:
-    """Lemmas a word can have, itself included; irregular forms from the word list too."""
+    """Lemmas a word can have, itself included; irregular forms from the word list too; for a word
+    lemminflect does not know, the lemmas its rules guess ("childs" → child, "healths" → health)."""
     w = normal(word)
     found = {w} | {lemma for _, lemma, _ in analyses(w)}
     irregular = lemma_of(w)
     if irregular:
         found.add(irregular)
+    if len(found) == 1 and w.isalpha() and len(w) > 3:
+        found.update(lemma for _, lemma in guesses(w))
     return frozenset(found)
 
 
 @lru_cache(maxsize=65536)
-def guessed_lemmas(word: str) -> frozenset[str]:
-    """Lemmas of a word lemminflect does not know, by its rules ("childs" → child, "getted" → get)."""
+def guesses(word: str) -> tuple[tuple[str, str], ...]:
+    """(UPOS, lemma) that lemminflect's rules guess for a word it does not know, when the guess
+    differs from the word and its ending says which: -ing/-ed verbs, -s nouns or verbs."""
     w = normal(word)
-    known = lemmas(w)
-    if len(known) > 1 or not w.isalpha():
-        return known
     lm = _lemminflect()
-    out = set(known)
-    for upos in ("NOUN", "VERB", "ADJ"):
-        out.update(lm.getAllLemmasOOV(w, upos).get(upos, ()))
-    return frozenset(out)
+    kinds = ("VERB",) if w.endswith(("ing", "ed")) else ("NOUN", "VERB") if w.endswith("s") else ("ADJ",) \
+        if w.endswith(("er", "est")) else ()
+    return tuple((k, lemma) for k in kinds for lemma in lm.getAllLemmasOOV(w, k).get(k, ()) if lemma != w)
 
 
 def same_lemma(a: str, b: str) -> bool:
     return normal(a) != normal(b) and bool(lemmas(a) & lemmas(b))
 
 
+_GUESSED_TAGS = {"ing": {"VBG"}, "ed": {"VBD", "VBN"}, "s": {"NNS", "VBZ"}, "er": {"JJR"}, "est": {"JJS"}}
+
+
+@lru_cache(maxsize=65536)
 def tags(word: str) -> frozenset[str]:
-    return frozenset(tag for _, _, tag in analyses(word))
+    """Penn tags the word can carry; for an unknown inflected word, the ones its ending implies."""
+    found = frozenset(tag for _, _, tag in analyses(word))
+    if found or not guesses(word):
+        return found
+    w = normal(word)
+    return frozenset(next(t for end, t in _GUESSED_TAGS.items() if w.endswith(end)))
 
 
 def upos(word: str) -> frozenset[str]:
-    return frozenset(u for u, _, _ in analyses(word))
+    return frozenset(u for u, _, _ in analyses(word)) or frozenset(u for u, _ in guesses(word))
+
+
+def number_pair(a: str, b: str) -> bool:
+    """Singular and plural of one noun (cat/cats, child/children); "go" listed as its own plural
+    (lemminflect does so for mass nouns) does not count."""
+    a, b = normal(a), normal(b)
+    sing = {lemma for u, lemma, t in analyses(a) if u == "NOUN" and t == "NN"}
+    plur = {lemma for u, lemma, t in analyses(b) if u == "NOUN" and t == "NNS"} - \
+        {lemma for u, lemma, t in analyses(b) if u == "NOUN" and t == "NN"}
+    if not plur and not analyses(b):
+        plur = {lemma for u, lemma in guesses(b) if u == "NOUN"}
+    return a != b and bool(sing & plur)
+
+
+def can_be_base_verb(word: str) -> bool:
+    """"protect", "work", "study": a word that can be a verb's base form, as after infinitive "to"."""
+    w = normal(word)
+    return w in ("be", "have", "do") or any(t == "VB" for _, _, t in analyses(w))
 
 
 @lru_cache(maxsize=65536)

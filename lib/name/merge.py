@@ -21,7 +21,7 @@ from typing import NamedTuple, Sequence
 
 from lib.align.diff import Segment
 from lib.align.tokens import is_cjk, tokenize
-from lib.name.classify import classify
+from lib.name.classify import classify, operation
 from lib.name.lexicon import OPEN, indel, lemmas, normal, pos, split_contraction
 
 
@@ -246,7 +246,7 @@ def _block_edits(reference: str, answer: str, r0: int, r1: int, a0: int, a1: int
         r_s, r_off = _side(c, j1, j2, reference, r0)
         before = _word_before(reference, r_off)
         after = _word_after(reference, r_off + len(r_s))
-        edits.append(Edit(_op(r_s, a_s), classify(r_s, a_s, before, after), r_s, a_s, r_off, a_off))
+        edits.append(Edit(operation(r_s, a_s), classify(r_s, a_s, before, after), r_s, a_s, r_off, a_off))
     return edits
 
 
