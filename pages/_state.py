@@ -24,7 +24,7 @@ from pages import _keys as K
 
 from lib.analysis import disk_cache
 from lib.analysis.dataset import analyze, edit_rows, flag_rows
-from lib.name.classify import EDIT_TYPES
+from lib.name.codes import EDIT_TYPES
 from lib.views.charts import category_chart_specs
 from lib.load.dataset import Dataset, LoadError, LoadOptions
 from lib.align.diff import DiffOptions

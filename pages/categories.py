@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 from pages import _keys as K
 
-from lib.name.classify import EDIT_TYPES, OPERATIONS
+from lib.name.codes import EDIT_TYPES, OPERATIONS
 from lib.views.charts import picked
 from lib.views.drilldown import ExampleFilter, find_examples
 from lib.name.flags import FLAGS

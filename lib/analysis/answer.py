@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lib.name.classify import Edit, extract_edits
+from lib.name.merge import Edit, extract_edits
 from lib.align.diff import DiffOptions, Segment, diff_texts
 from lib.name.flags import answer_flags
+from lib.name.lexicon import lemmas
 from lib.name.wordlists import is_known_word
 from lib.align.metrics import char_errors, similarity, word_errors, words
 
@@ -66,4 +67,5 @@ def start_worker() -> None:
     import gc
 
     is_known_word("warm")  # reads pyspellchecker's bundled list now, not inside the first chunk
+    lemmas("warms")  # and lemminflect's tables
     gc.disable()  # workers build many small acyclic objects and exit when the pool closes

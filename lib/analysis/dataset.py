@@ -128,7 +128,11 @@ def answer_records(analysis: pd.DataFrame) -> list[dict]:
             "sample_id": row.sample_id,
             "model": row.model,
             "flags": list(row.flags),
-            "edits": [{"code": e.code, "reference": e.reference, "answer": e.answer} for e in row.edit_list],
+            # Spans are [start, end) character offsets into the answer and the reference as loaded, so
+            # other tools (bench/gec.py, ERRANT-style scorers) can point at each edit.
+            "edits": [{"code": e.code, "reference": e.reference, "answer": e.answer,
+                       "answer_span": [e.ans_start, e.ans_start + len(e.answer)],
+                       "reference_span": [e.ref_start, e.ref_start + len(e.reference)]} for e in row.edit_list],
             "similarity": round(float(row.similarity), 4),
         })
     return records

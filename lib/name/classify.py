@@ -1,94 +1,71 @@
-"""Name every difference the way grammatical-error-correction research does (ERRANT's codes).
+"""Name one edit the way grammatical-error-correction research does (ERRANT's codes).
 
 An edit turns the answer into the reference: `M` the answer is missing reference text, `U` the
-answer has unnecessary text, `R` the answer replaced reference text. Its type comes from an
-ordered cascade of small named rules (ERRANT's classifier, without a POS tagger): the first rule
-that holds names the edit.
-
-Edits come from the diff's change blocks. A block is split into several edits only where the
-words in between are really shared and every part gets a precise type ("in the" → "through a"
-is R:PREP + R:DET); otherwise a reworded clause stays one R:OTHER. Punctuation at either end of a
-block is peeled off into its own edit, with its spaces (" -- regardless" → "—irrespective" is
-R:PUNCT + R:OTHER), as ERRANT merges punctuation with surrounding whitespace.
+answer has unnecessary text, `R` the answer replaced reference text. Its type comes from CASCADE,
+one ordered table of small named rules (ERRANT's classifier, errant/en/classifier.py, with a
+word lexicon standing in for its POS tagger): the first rule that answers names the edit, and the
+table's order is the order they run. Which words make one edit is lib.name.merge's job.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import accumulate
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple
 
-from lib.align.diff import Segment
 from lib.align.tokens import ZERO_WIDTH, is_cjk, is_punct, tokenize
-from lib.name.wordlists import (IRREGULAR_NOUNS, IRREGULAR_VERBS, closed_classes, expand_contractions, is_known_word,
-                           is_meaning_swap, lemma_of, same_lemma)
+from lib.name import lexicon as lx
+from lib.name.wordlists import PARTICLES, PREPOSITIONS, closed_classes, expand_contractions, is_known_word, is_meaning_swap
 
-OPERATIONS: dict[str, str] = {
-    "M": "Missing: the answer lacks reference text",
-    "U": "Unnecessary: the answer adds text the reference does not have",
-    "R": "Replaced: the answer has other text where the reference has this",
-}
-EDIT_TYPES: dict[str, str] = {
-    "PUNCT": "punctuation (incl. full-width vs half-width, -- vs —)",
-    "ORTH": "case or whitespace only",
-    "SPELL": "misspelling or near-identical word",
-    "DET": "determiner / article (the, a, their…)",
-    "PREP": "preposition (in, on, through…)",
-    "PRON": "pronoun",
-    "CONJ": "conjunction",
-    "PART": "particle",
-    "CONTR": "contraction (don't vs do not)",
-    "MORPH": "same stem, other form",
-    "NOUN:NUM": "singular vs plural",
-    "WO": "word order",
-    "OTHER": "anything else: rewording, added or dropped phrases",
-}
-
-
-@dataclass(frozen=True)
-class Edit:
-    op: str          # "M" | "U" | "R"
-    type: str        # a key of EDIT_TYPES
-    reference: str   # reference-side text, stripped ("" for U)
-    answer: str      # answer-side text, stripped ("" for M)
-    ref_start: int   # offset of `reference` in the reference text
-    ans_start: int   # offset of `answer` in the answer text
-
-    @property
-    def code(self) -> str:
-        return f"{self.op}:{self.type}"
-
-
-# ---- the cascade: each rule looks at the two sides of one edit ---------------------------------
-
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+class Sides(NamedTuple):
+    """One edit as the rules see it: both sides stripped, their words, and the reference's
+    neighbouring words (subject or determiner before, verb after: what a tagger would look at)."""
+    ref: str
+    ans: str
+    r: tuple[str, ...]   # reference tokens, contractions split (punctuation kept)
+    a: tuple[str, ...]
+    before: str
+    after: str
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    """Word tokens of one side of an edit (cached: "the", "in", "," recur thousands of times)."""
-    return tuple(t for t in tokenize(text) if not t.isspace() and not is_punct(t))
+def _toks(text: str) -> tuple[str, ...]:
+    if lx.normal(text) in lx.CONTRACTED:
+        return (text,)  # "'s" alone: the tokenizer would cut it into ' and s
+    return tuple(p for t in tokenize(text) if not t.isspace() for p in lx.split_contraction(t))
 
 
-# Symbols that act as punctuation in prose or Markdown; other symbols (currency, maths, emoji)
-# are content: "$" → "€" or an added "😊" is not a punctuation error.
-_MARK_SYMBOLS = frozenset("`^¨¯´~～|")
+def _words(toks: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in toks if not is_punct(t))
+
+
+def _one(s: Sides) -> tuple[str, str] | None:
+    """The two words of a one-word-for-one-word edit."""
+    return (s.r[0], s.a[0]) if len(s.r) == len(s.a) == 1 else None
+
+
+# ---- rules: each takes Sides and returns a type, or None to pass ---------------------------
+
+_BLANKS = " \t\n\r\f\v\u00a0\u3000" + ZERO_WIDTH
+# Edits longer than this (a preamble, a dropped paragraph, another language) are never one
+# closed-class word, a misspelling or an inflection: only the cheap rules look at them.
+LONG_EDIT_CHARS = 120
+_MARK_SYMBOLS = frozenset("`^¨¯´~～|")  # act as punctuation; currency, maths and emoji are content
 
 
 def _is_mark(c: str) -> bool:
     return unicodedata.category(c)[0] == "P" or c in _MARK_SYMBOLS
 
 
-def _is_punct_only(ref: str, ans: str) -> bool:
-    """Only punctuation (and spacing) differs: "--" vs "—", "，" vs ",", a dropped comma."""
-    squeeze = lambda s: "".join(c for c in s if not c.isspace())  # noqa: E731
-    r, a = squeeze(ref), squeeze(ans)
-    if not (r or a):
-        return False
-    return all(_is_mark(c) for c in r + a)
+def whitespace_only(s: Sides) -> str | None:
+    """A doubled space, NBSP, a line break, a zero-width space; or the same text encoded otherwise."""
+    if not s.ref.strip(_BLANKS) and not s.ans.strip(_BLANKS):
+        return "ORTH"
+    return "ORTH" if s.ref == s.ans else None
+
+
+def punctuation_only(s: Sides) -> str | None:
+    r, a = "".join(s.ref.split()), "".join(s.ans.split())
+    return "PUNCT" if (r or a) and all(_is_mark(c) for c in (r + a)[:400]) and all(_is_mark(c) for c in r + a) else None
 
 
 _INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH))
@@ -99,335 +76,275 @@ def _orth_key(text: str, hyphens: bool) -> str:
     return key.replace("-", "") if hyphens else key
 
 
-def _is_orth(ref: str, ans: str) -> bool:
-    """Same letters, other case, spacing, width or hyphenation ("Pre-training" vs "pre-training",
-    "can not" vs "cannot", "ＡＢＣ" vs "ABC", "e-mail" vs "email", a zero-width space)."""
-    if not (ref and ans):
-        return False
-    if _orth_key(ref, False) == _orth_key(ans, False):
-        return True
-    r, a = _orth_key(ref, True), _orth_key(ans, True)
-    return r == a and any(c.isalpha() for c in r)
-
-
-def _is_contraction(ref: str, ans: str) -> bool:
-    return bool(ref and ans) and ref.casefold() != ans.casefold() and expand_contractions(ref) == expand_contractions(ans)
-
-
-def _is_word_order(ref: str, ans: str) -> bool:
-    r, a = [w.casefold() for w in _words(ref)], [w.casefold() for w in _words(ans)]
-    return len(r) > 1 and r != a and sorted(r) == sorted(a)
-
-
-def _closed(ref: str, ans: str) -> str | None:
-    """A closed class that holds every word of the edit (both sides, one word each at most)."""
-    r, a = _words(ref), _words(ans)
-    if len(r) > 1 or len(a) > 1 or not (r or a):
+def case_or_spacing(s: Sides) -> str | None:
+    """Same letters, other case, spacing, width or hyphenation ("Pre-training", "can not", "ＡＢＣ")."""
+    if not (s.ref and s.ans):
         return None
-    # A word may sit in several classes ("but" PREP/CONJ, "to" PREP/PART): the first class both
-    # sides share names the edit, so "and" → "but" is CONJ.
+    if _orth_key(s.ref, False) == _orth_key(s.ans, False):
+        return "ORTH"
+    r = _orth_key(s.ref, True)
+    return "ORTH" if r == _orth_key(s.ans, True) and any(c.isalpha() for c in r) else None
+
+
+def word_order(s: Sides) -> str | None:
+    r, a = [w.casefold() for w in _words(s.r)], [w.casefold() for w in _words(s.a)]
+    return "WO" if len(r) > 1 and r != a and sorted(r) == sorted(a) else None
+
+
+def long_edit(s: Sides) -> str | None:
+    """Past LONG_EDIT_CHARS only the cheap rules above have looked: what they did not name is OTHER."""
+    return "OTHER" if len(s.ref) + len(s.ans) > LONG_EDIT_CHARS else None
+
+
+def case_change_at_the_end(s: Sides) -> str | None:
+    """ERRANT: a multi-word edit whose last word only changes case is named without that word
+    ("Disadvantage" → "A disadvantage" is M:DET; ", since" → ". Since" is R:PUNCT)."""
+    if s.r and s.a and (len(s.r) > 1 or len(s.a) > 1) and lx.normal(s.r[-1]) == lx.normal(s.a[-1]):
+        ref, ans = " ".join(s.r[:-1]), " ".join(s.a[:-1])
+        return classify(ref, ans, s.before, s.r[-1]) if (ref or ans) else "ORTH"
+    return None
+
+
+_EXPANSIONS = {"n't": {"not"}, "'s": {"is", "has", "us"}, "'re": {"are"}, "'ve": {"have"}, "'ll": {"will"},
+               "'d": {"would", "had"}, "'m": {"am"}, "ca": {"can"}, "wo": {"will"}, "sha": {"shall"}}
+
+
+def contraction(s: Sides) -> str | None:
+    """n't ↔ not, 's ↔ is, ca ↔ can; a contraction added or dropped alone ("it's" → "it": U:CONTR)."""
+    pair = _one(s)
+    if pair:
+        r, a = map(lx.normal, pair)
+        if a in _EXPANSIONS.get(r, ()) or r in _EXPANSIONS.get(a, ()):
+            return "CONTR"
+    side = s.r or s.a
+    if not (s.r and s.a) and len(side) == 1 and lx.normal(side[0]) in lx.CONTRACTED:
+        return "NOUN:POSS" if lx.pos(side[0], s.before) == "POS" else "CONTR"
+    if s.ref and s.ans and s.ref.casefold() != s.ans.casefold() and expand_contractions(s.ref) == expand_contractions(s.ans):
+        return "CONTR"  # whole words compared ("I'm" vs "I am") when the merger kept them together
+    return None
+
+
+def one_sided_verb(s: Sides) -> str | None:
+    """A missing or extra infinitive "to" is a verb form; a missing or extra auxiliary is tense."""
+    side = _words(s.r or s.a)
+    if (s.r and s.a) or not side:
+        return None
+    if len(side) == 1 and lx.normal(side[0]) == "to" and lx.can_be_base_verb(s.after):
+        return "VERB:FORM"
+    return "VERB:TENSE" if all(lx.normal(w) in lx.MODALS | {"do", "does", "did", "have", "has", "had", "will"}
+                               for w in side) else None
+
+
+def non_word(s: Sides) -> str | None:
+    """ERRANT tries spelling first: the answer's word is no English word. Same lemma as the
+    reference's word: an inflection slip (childs, getted); similar letters: a misspelling."""
+    pair = _one(s)
+    if not pair or not (pair[0].isalpha() and pair[1].isalpha()) or is_known_word(pair[1]) or is_cjk(pair[1][0]):
+        return None
+    r, a = map(lx.normal, pair)
+    if lx.lemmas(a) & lx.lemmas(r):
+        kinds = [k for k, lemma in lx.guesses(a) if lemma in lx.lemmas(r)] or sorted(lx.upos(r))
+        return {"NOUN": "NOUN:INFL", "VERB": "VERB:INFL"}.get(kinds[0], "MORPH") if kinds else "MORPH"
+    return "SPELL" if 1 - lx.indel(r, a) > 0.5 else "OTHER"
+
+
+_SUBJECTS = frozenset("i you he she it we they who that which there this".split())
+
+
+def _noun_here(before: str, after: str) -> bool:
+    """"two cat" → "cats" is number, "he want" → "wants" and "want to" agreement: the neighbours decide,
+    as a tagger would; with no clue, a noun (the commoner slip)."""
+    kind = lx.pos(before) if before else ""
+    if kind in ("DET", "NUM", "ADJ", "ADP", "POS"):
+        return True
+    if lx.normal(before) in _SUBJECTS:
+        return False
+    return not (after and lx.pos(after) in ("DET", "PRON", "ADP", "PART") and lx.normal(after) != "of")
+
+
+_VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
+
+
+def _participle_only(tags: frozenset[str]) -> bool:
+    """going, seen, taken: a form that cannot be a finite verb (walked can: it is also past)."""
+    verb = tags & _VERB_TAGS
+    return bool(verb) and verb <= {"VBG", "VBN"}
+
+
+def inflection(s: Sides) -> str | None:
+    """One word for another form of it (same lemma): agreement, tense, verb form, number, degree."""
+    pair = _one(s)
+    if not pair or not lx.same_lemma(*pair):
+        return None
+    r, a = map(lx.normal, pair)
+    if {r, a} == {"was", "were"}:
+        return "VERB:SVA"
+    rt, at = lx.tags(r), lx.tags(a)
+    both = rt | at
+    verbal = {r, a} <= lx.AUXILIARIES or bool(both & {"VBZ", "VBD", "VBG", "VBN"})
+    nominal = lx.number_pair(r, a) or lx.number_pair(a, r)
+    before = lx.pos(s.before) if s.before else ""
+    if nominal and (not verbal or _noun_here(s.before, s.after)):
+        return "NOUN:NUM"
+    if verbal:
+        if lx.normal(s.before) in lx.AUXILIARIES | {"to"}:
+            return "VERB:FORM"  # after an auxiliary or "to" a verb cannot carry tense or agreement
+        if _participle_only(rt) or _participle_only(at):
+            return "VERB:FORM"
+        if both & {"VBD"}:
+            return "VERB:TENSE"
+        if both & {"VBZ"} or {r, a} <= lx.AUXILIARIES:
+            return "VERB:SVA" if both & {"VBZ"} or {r, a} & {"is", "are", "am", "has", "have"} else "VERB:TENSE"
+    if both & {"JJR", "JJS", "RBR", "RBS"}:
+        return "ADJ:FORM"
+    return "MORPH"
+
+
+def derivation(s: Sides) -> str | None:
+    """Same stem, other ending, both real words: success → successful, regard → regarding."""
+    pair = _one(s)
+    if not pair:
+        return None
+    r, a = map(lx.normal, pair)
+    if r == a or not (r.isalpha() and a.isalpha()):
+        return None
+    common = next((k for k, (x, y) in enumerate(zip(r, a)) if x != y), min(len(r), len(a)))
+    return "MORPH" if common >= 4 and common >= min(len(r), len(a)) - 3 and is_known_word(r) and is_known_word(a) else None
+
+
+def auxiliary_swap(s: Sides) -> str | None:
+    pair = _one(s)
+    return "VERB:TENSE" if pair and all(lx.normal(w) in lx.AUXILIARIES for w in pair) else None
+
+
+def closed_class(s: Sides) -> str | None:
+    """A closed class that holds every word of the edit (one word a side at most); "to" before a
+    verb for a preposition is PART, a determiner for a pronoun is named by the reference's word."""
+    r, a = _words(s.r), _words(s.a)
+    if len(r) > 1 or len(a) > 1 or not (r or a) or (s.r and not r) or (s.a and not a):
+        return None  # a word for a punctuation mark ("and" → ",") is no closed-class slip
     shared = None
     for w in r + a:
         classes = closed_classes(w)
         shared = [c for c in (shared if shared is not None else classes) if c in classes]
+    words = {lx.normal(w) for w in r + a}
+    if words <= PARTICLES - {"to", "not"} | PREPOSITIONS and lx.pos(s.before) == "VERB" and words & PARTICLES:
+        return "PART"  # the particle of a phrasal verb: make (up), find about → find out
+    if r and a:
+        if "to" in words and lx.can_be_base_verb(s.after) and words - {"to"} <= PREPOSITIONS:
+            return "PART"  # infinitive "to" for a preposition: for protect → to protect
+        if words & {"a", "an"} and "one" in words:
+            return "DET"
+        if not shared and {closed_classes(r[0])[:1], closed_classes(a[0])[:1]} == {("DET",), ("PRON",)}:
+            return _determiner_or_pronoun(lx.normal(r[0]))
     return shared[0] if shared else None
 
 
-def _noun_number(ref: str, ans: str) -> bool:
-    r, a = ref.casefold(), ans.casefold()
-    if not (_WORD_RE.fullmatch(r) and _WORD_RE.fullmatch(a)):
-        return False
-    if same_lemma(r, a):
-        return lemma_of(r) in IRREGULAR_NOUNS  # child/children/childs
-    short, long_ = sorted((r, a), key=len)
-    if short in IRREGULAR_VERBS:
-        return False  # go/goes, do/does, say/says: agreement, not number (MORPH)
-    return long_ in (short + "s", short + "es") or (short.endswith("y") and long_ == short[:-1] + "ies")
+_POSSESSIVES = frozenset("my your his her its our their".split())
 
 
-def _morph(ref: str, ans: str) -> bool:
-    """Same stem, other ending: studies / studied / study, regard / regarding."""
-    r, a = ref.casefold(), ans.casefold()
-    if same_lemma(r, a):
-        return True  # was/were, has/have, saw/seen, went/go
-    if r != a and " " not in r.strip() and " " not in a.strip():
-        er, ea = expand_contractions(r).split(), expand_contractions(a).split()
-        diff = [(x, y) for x, y in zip(er, ea) if x != y]
-        if len(er) == len(ea) > 1 and len(diff) == 1 and same_lemma(*diff[0]):
-            return True  # don't/doesn't, isn't/aren't
-    if not (_WORD_RE.fullmatch(r) and _WORD_RE.fullmatch(a)) or r == a:
-        return False
-    common = 0
-    for x, y in zip(r, a):
-        if x != y:
-            break
-        common += 1
-    return common >= 4 and common >= min(len(r), len(a)) - 3 and is_known_word(r) and is_known_word(a)
+def _determiner_or_pronoun(reference_word: str) -> str | None:
+    """A determiner for a pronoun or back, named as ERRANT's parse would: a possessive is DET
+    ("you" → "your"), a demonstrative standing alone PRON ("it" → "this"), an article OTHER."""
+    if reference_word in ("a", "an", "the"):
+        return None
+    return "DET" if reference_word in _POSSESSIVES else "PRON"
 
 
-def _levenshtein(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
+def phrase(s: Sides) -> str | None:
+    """Multi-word edits ERRANT names by their words: auxiliaries, "to eat" → "eating", "more big"."""
+    r, a = _words(s.r), _words(s.a)
+    if len(r) + len(a) < 2 or (len(r) == len(a) == 1):
+        return None
+    rl, al = [lx.normal(w) for w in r], [lx.normal(w) for w in a]
+    shared = set.intersection(*(set(closed_classes(w)) for w in rl + al))
+    if shared:  # "all these" U:DET
+        return min(shared, key=("DET", "PREP", "PRON", "CONJ", "PART").index)
+    if not (r and a):
+        return None
+    if all(w in lx.AUXILIARIES for w in rl + al):
+        return "VERB:TENSE"
+    last_same = bool(lx.lemmas(rl[-1]) & lx.lemmas(al[-1]))
+    verbish = all(w in lx.AUXILIARIES or w in ("to", "not") or "VERB" in lx.upos(w) for w in rl + al)
+    if verbish and last_same:
+        return "VERB:FORM" if "to" in rl + al or lx.tags(rl[-1]) & {"VBG"} or lx.tags(al[-1]) & {"VBG"} else "VERB:TENSE"
+    if (rl[0] in ("more", "most") or al[0] in ("more", "most")) and last_same and max(len(rl), len(al)) <= 3:
+        return "ADJ:FORM"
+    return None
 
 
-def _spell(ref: str, ans: str) -> bool:
-    """A misspelling: one word for one word, and the answer's is no word or is nearly the reference's.
-    A single Chinese character for another is how Chinese misspellings look (研実 → 研究), unless
-    the swap changes the facts (三 → 两, 不 → 没, 大 → 小: OTHER). Function characters (的/地/得,
-    和/与) never get here: the closed classes name them first."""
-    if not ref or not ans:
-        return False
-    if is_cjk(ref) and is_cjk(ans) and len(ref) == 1 and len(ans) == 1:
-        return not is_meaning_swap(ref, ans)
-    if not (_WORD_RE.fullmatch(ref) and _WORD_RE.fullmatch(ans)):
-        return False
-    if any(c.isdigit() for c in ref + ans):
-        return False  # 2023 → 2024 is a changed fact, not a misspelling
-    if not is_known_word(ans) and is_known_word(ref):
-        return True
-    distance = _levenshtein(ref.casefold(), ans.casefold())
-    return distance <= 2 and distance / max(len(ref), len(ans)) <= 0.34
+def chinese_character(s: Sides) -> str | None:
+    """One Chinese character for another is how Chinese misspellings look (研実 → 研究), unless
+    both are function characters (的 → 地: PART) or the swap changes the facts (三 → 两, 不 → 没,
+    大 → 小: OTHER)."""
+    if len(s.ref) == len(s.ans) == 1 and is_cjk(s.ref) and is_cjk(s.ans):
+        return closed_class(s) or ("OTHER" if is_meaning_swap(s.ref, s.ans) else "SPELL")
+    return None
 
 
-# Whitespace plus the zero-width characters that act as (invisible) spacing.
-_BLANKS = " \t\n\r\f\v\u00a0\u3000" + ZERO_WIDTH
+def near_identical(s: Sides) -> str | None:
+    """Two real words that differ by a letter or two (ERRANT's last resort for SPELL)."""
+    pair = _one(s)
+    if not pair or not all(w.isalpha() for w in pair):
+        return None
+    r, a = map(lx.normal, pair)
+    if _unaccented(r) == _unaccented(a):
+        return "SPELL"  # café / cafe
+    return "SPELL" if 1 - lx.indel(r, a) >= 0.8 and min(len(r), len(a)) >= 3 else None
 
 
-# (type, rule) in order; the rule gets (reference side, answer side) stripped.
-CASCADE: tuple[tuple[str, Callable[[str, str], bool]], ...] = (
-    ("PUNCT", _is_punct_only),
-    ("ORTH", _is_orth),
-    ("CONTR", _is_contraction),
-    ("WO", _is_word_order),
-    ("NOUN:NUM", _noun_number),
-    ("MORPH", _morph),
-    ("SPELL", _spell),
-)
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-# Edits longer than this (a preamble, a dropped paragraph, an answer in another language) are
-# never a single closed-class word, a misspelling or a reordering: only the cheap rules run.
-LONG_EDIT_CHARS = 120
-
-
-@lru_cache(maxsize=65536)
-def classify(reference: str, answer: str) -> str:
-    """The type of one edit (its two sides, stripped)."""
-    if not (reference.isascii() and answer.isascii()):
-        # "cafe\u0301" and "café" are one word to a reader: judge them composed (NFC).
-        reference, answer = unicodedata.normalize("NFC", reference), unicodedata.normalize("NFC", answer)
-        if reference == answer:
-            return "ORTH"  # the same text, encoded differently
-    if not reference.strip(_BLANKS) and not answer.strip(_BLANKS):
-        return "ORTH"  # whitespace only: a doubled space, NBSP, a line break, a zero-width space
-    if len(reference) + len(answer) > LONG_EDIT_CHARS:
-        if _is_orth(reference, answer):
-            return "ORTH"
-        if max(len(reference), len(answer)) < 4 * LONG_EDIT_CHARS and _is_word_order(reference, answer):
-            return "WO"
-        return "PUNCT" if _is_punct_only(reference[:200], answer[:200]) and _is_punct_only(reference, answer) else "OTHER"
-    for name, rule in CASCADE[:4]:
-        if rule(reference, answer):
-            return name
-    closed = _closed(reference, answer)
-    if closed:
-        return closed
-    for name, rule in CASCADE[4:]:
-        if rule(reference, answer):
-            return name
+def anything_else(s: Sides) -> str:
     return "OTHER"
 
 
-def _op(reference: str, answer: str) -> str:
+# The order is the order they run; the first that returns a type names the edit.
+CASCADE: tuple[tuple[str, Callable[[Sides], str | None]], ...] = (
+    ("whitespace or encoding only", whitespace_only),
+    ("punctuation only", punctuation_only),
+    ("case, spacing, width", case_or_spacing),
+    ("word order", word_order),
+    ("too long for word rules", long_edit),
+    ("case change at the end", case_change_at_the_end),
+    ("contraction", contraction),
+    ("one-sided verb", one_sided_verb),
+    ("Chinese character", chinese_character),
+    ("not a word", non_word),
+    ("inflection of one lemma", inflection),
+    ("derivation", derivation),
+    ("auxiliary for auxiliary", auxiliary_swap),
+    ("closed class", closed_class),
+    ("verb phrase", phrase),
+    ("near-identical words", near_identical),
+    ("anything else", anything_else),
+)
+
+
+@lru_cache(maxsize=65536)
+def classify(reference: str, answer: str, before: str = "", after: str = "") -> str:
+    """The type (a key of lib.name.codes.EDIT_TYPES) of one edit: its two sides (stripped) and the reference's words around it."""
+    if not (reference.isascii() and answer.isascii()):
+        # "cafe\u0301" and "café" are one word to a reader: judge them composed (NFC).
+        reference, answer = unicodedata.normalize("NFC", reference), unicodedata.normalize("NFC", answer)
+    short = len(reference) + len(answer) <= 4 * LONG_EDIT_CHARS
+    sides = Sides(reference, answer, _toks(reference) if short else (), _toks(answer) if short else (), before, after)
+    for _name, rule in CASCADE:
+        found = rule(sides)
+        if found:
+            return found
+    return "OTHER"
+
+
+def operation(reference: str, answer: str) -> str:
+    """M, U or R, read as ERRANT reads it: without a last word that only changes case, so
+    "Disadvantage" → "A disadvantage" is M (M:DET), "But you" → "You" is U (U:CONJ)."""
+    if len(reference) + len(answer) <= 4 * LONG_EDIT_CHARS and reference and answer:
+        r, a = _toks(reference), _toks(answer)
+        if (len(r) > 1 or len(a) > 1) and r and a and lx.normal(r[-1]) == lx.normal(a[-1]):
+            reference, answer = " ".join(r[:-1]), " ".join(a[:-1])
+            if not (reference or answer):
+                return "R"
     return "M" if not answer else "U" if not reference else "R"
-
-
-# ---- from diff segments to edits -------------------------------------------------------------
-
-def _spans(text: str) -> list[tuple[str, int]]:
-    """Non-space tokens with their offsets."""
-    out, pos = [], 0
-    for tok in tokenize(text):
-        if not tok.isspace():
-            out.append((tok, pos))
-        pos += len(tok)
-    return out
-
-
-def _make(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> Edit:
-    """An edit from raw block texts at the given offsets, stripped (whitespace-only kept raw)."""
-    r, a = ref_text.strip(), ans_text.strip()
-    if not r and not a:
-        return Edit(_op(ref_text, ans_text), "ORTH", ref_text, ans_text, ref_base, ans_base)
-    r_off = ref_base + (len(ref_text) - len(ref_text.lstrip())) if r else ref_base
-    a_off = ans_base + (len(ans_text) - len(ans_text.lstrip())) if a else ans_base
-    return Edit(_op(r, a), classify(r, a), r, a, r_off, a_off)
-
-
-def _peel_punct(i1: int, i2: int, j1: int, j2: int, r_toks: list, a_toks: list) -> list[tuple[int, int, int, int]]:
-    """Split leading/trailing punctuation tokens off a replacement, as token index ranges."""
-    def lead(toks, lo, hi):
-        n = lo
-        while n < hi and is_punct(toks[n][0]):
-            n += 1
-        return n
-
-    def trail(toks, lo, hi):
-        n = hi
-        while n > lo and is_punct(toks[n - 1][0]):
-            n -= 1
-        return n
-
-    parts = []
-    li, lj = lead(r_toks, i1, i2), lead(a_toks, j1, j2)
-    # Peel only punctuation that faces punctuation ("--" vs "—"), and only when words remain.
-    if li > i1 and lj > j1 and (li < i2 or lj < j2):
-        parts.append((i1, li, j1, lj))
-        i1, j1 = li, lj
-    ti, tj = trail(r_toks, i1, i2), trail(a_toks, j1, j2)
-    tail = None
-    if ti < i2 and tj < j2 and (ti > i1 or tj > j1):
-        tail = (ti, i2, tj, j2)
-        i2, j2 = ti, tj
-    parts.append((i1, i2, j1, j2))
-    if tail:
-        parts.append(tail)
-    return parts
-
-
-def _pairwise_precise(r_toks: list, a_toks: list) -> bool:
-    """Word-for-word replacements that each get a precise type ("in the" → "through a")."""
-    return all(r != a and classify(r, a) != "OTHER" for (r, _), (a, _) in zip(r_toks, a_toks))
-
-
-def _piece(text: str, base: int, toks: list[tuple[str, int]], lo: int, hi: int) -> tuple[str, int]:
-    """Text of tokens lo..hi (with their inner spacing) and its absolute offset; an empty piece
-    sits right after the token before it."""
-    if hi > lo:
-        start, end = toks[lo][1], toks[hi - 1][1] + len(toks[hi - 1][0])
-        return text[start:end], base + start
-    if lo > 0:
-        return "", base + toks[lo - 1][1] + len(toks[lo - 1][0])
-    return "", base
-
-
-def _split_block(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
-    r, a = ref_text.strip(), ans_text.strip()
-    if r and r == a:
-        return _space_edits(ref_text, ans_text, ref_base, ans_base)  # "我用Python写" vs "我用 Python 写"
-    if not (" " in r or " " in a or "\n" in r or "\n" in a) and len(r) + len(a) < 60 \
-            and len(tokenize(r)) <= 1 and len(tokenize(a)) <= 1:
-        return [_make(ref_text, ans_text, ref_base, ans_base)]  # one word (or mark) each: the common case
-    r_toks, a_toks = _spans(ref_text), _spans(ans_text)
-    if not r_toks and not a_toks:
-        return [_make(ref_text, ans_text, ref_base, ans_base)] if (ref_text or ans_text) else []
-    if [t for t, _ in r_toks] == [t for t, _ in a_toks]:
-        return _space_edits(ref_text, ans_text, ref_base, ans_base)  # "我用Python写" vs "我用 Python 写"
-    whole = _make(ref_text, ans_text, ref_base, ans_base)
-    if (len(r_toks) + len(a_toks) <= 2 and whole.type != "OTHER") or not r_toks or not a_toks:
-        return [whole]  # one word each, or one side empty: nothing to split
-    # Finer alignment inside the block, without the semantic cleanup that merged it.
-    matcher = SequenceMatcher(None, [t for t, _ in r_toks], [t for t, _ in a_toks], autojunk=False)
-    ranges: list[tuple[int, int, int, int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "replace" and i2 - i1 == j2 - j1 <= 3 and _pairwise_precise(r_toks[i1:i2], a_toks[j1:j2]):
-            ranges.extend((i1 + k, i1 + k + 1, j1 + k, j1 + k + 1) for k in range(i2 - i1))
-        elif tag == "replace":
-            ranges.extend(_peel_punct(i1, i2, j1, j2, r_toks, a_toks))
-        elif tag != "equal":
-            ranges.append((i1, i2, j1, j2))
-    edits = []
-    for i1, i2, j1, j2 in ranges:
-        r_s, r_off = _piece(ref_text, ref_base, r_toks, i1, i2)
-        a_s, a_off = _piece(ans_text, ans_base, a_toks, j1, j2)
-        if r_s or a_s:
-            edits.append(Edit(_op(r_s, a_s), classify(r_s, a_s), r_s, a_s, r_off, a_off))
-    if len(edits) <= 1:
-        return edits or [whole]
-    shared = any(tag == "equal" for tag, *_ in matcher.get_opcodes())
-    if not shared:
-        return edits  # nothing shared: only punctuation was peeled off the ends
-    if all(e.type != "OTHER" for e in edits):
-        return edits  # "in the" → "through a": R:PREP + R:DET
-    return [whole]  # a reworded clause: one edit, not a run of one-word edits
-
-
-def _space_edits(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> list[Edit]:
-    """The same tokens, other spacing: one ORTH edit per changed gap, not the words around it."""
-    r_all, a_all = tokenize(ref_text), tokenize(ans_text)
-    r_pos = list(accumulate(map(len, r_all), initial=0))  # offset of each token
-    a_pos = list(accumulate(map(len, a_all), initial=0))
-    out = []
-    matcher = SequenceMatcher(None, r_all, a_all, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            r_s, a_s = "".join(r_all[i1:i2]), "".join(a_all[j1:j2])
-            out.append(Edit(_op(r_s, a_s), "ORTH", r_s, a_s, ref_base + r_pos[i1], ans_base + a_pos[j1]))
-    return out or [_make(ref_text, ans_text, ref_base, ans_base)]
-
-
-def extract_edits(segments: Sequence[Segment]) -> list[Edit]:
-    """Edits of one alignment (lib.align.diff segments), in reading order."""
-    edits: list[Edit] = []
-    ref_pos = ans_pos = 0
-    block_ref: list[str] = []
-    block_ans: list[str] = []
-    block_start = (0, 0)
-
-    def flush() -> None:
-        if block_ref or block_ans:
-            edits.extend(_split_block("".join(block_ref), "".join(block_ans), *block_start))
-            block_ref.clear()
-            block_ans.clear()
-
-    for seg in segments:
-        if seg.op == "equal":
-            flush()
-            ref_pos += len(seg.ref)
-            ans_pos += len(seg.ans)
-            continue
-        if not block_ref and not block_ans:
-            block_start = (ref_pos, ans_pos)
-        if seg.op == "delete":
-            block_ref.append(seg.ref)
-            ref_pos += len(seg.ref)
-        else:
-            block_ans.append(seg.ans)
-            ans_pos += len(seg.ans)
-    flush()
-    return _merge_word_order(edits, segments)
-
-
-def _merge_word_order(edits: list[Edit], segments: Sequence[Segment]) -> list[Edit]:
-    """A word dropped here and added a few words on ("big red" → "red big") is one R:WO edit."""
-    if len(edits) < 2:
-        return edits
-    reference = "".join(s.ref for s in segments if s.op != "insert")
-    answer = "".join(s.ans for s in segments if s.op != "delete")
-    out: list[Edit] = []
-    i = 0
-    while i < len(edits):
-        a = edits[i]
-        b = edits[i + 1] if i + 1 < len(edits) else None
-        if b is not None and {a.op, b.op} == {"M", "U"} and (a.reference or a.answer).casefold() == (b.reference or b.answer).casefold():
-            r0 = min(a.ref_start, b.ref_start)
-            r1 = max(a.ref_start + len(a.reference), b.ref_start + len(b.reference))
-            a0 = min(a.ans_start, b.ans_start)
-            a1 = max(a.ans_start + len(a.answer), b.ans_start + len(b.answer))
-            if r1 - r0 <= 80 and a1 - a0 <= 80:
-                r_text, a_text = reference[r0:r1], answer[a0:a1]
-                r0 += len(r_text) - len(r_text.lstrip())
-                a0 += len(a_text) - len(a_text.lstrip())
-                out.append(Edit("R", "WO", r_text.strip(), a_text.strip(), r0, a0))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out

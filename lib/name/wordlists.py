@@ -9,26 +9,27 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# Quantifiers that spaCy tags as adjectives or adverbs (much, more, most, less, either, enough) are
+# left out, so an added "more" is OTHER, as ERRANT names it.
 DETERMINERS = frozenset(
-    "a an the this that these those my your his her its our their some any no every each either neither "
-    "all both half several many much few little more most less least such what whatever which whichever "
-    "another other enough".split()
+    "a an the this that these those my your his her its our their some any no every each neither "
+    "all both half several many few little such what whatever which whichever another other".split()
 )
+# Subordinating conjunctions (because, although, if, while…) are prepositions here, as in ERRANT,
+# whose part-of-speech map files spaCy's SCONJ under PREP; CONJ is the coordinating ones.
 PREPOSITIONS = frozenset(
     "about above across after against along amid among amongst around as at before behind below beneath beside "
-    "besides between beyond but by concerning despite down during except for from in inside into like near of off "
+    "besides between beyond by concerning despite down during except for from in inside into like near of off "
     "on onto opposite out outside over past per regarding round since than through throughout till to toward "
-    "towards under underneath unlike until up upon via with within without".split()
+    "towards under underneath unlike until up upon via with within without "
+    "because although though while whereas if unless whether once whenever wherever lest".split()
 )
+# Someone, something, nothing… are nouns to ERRANT (Penn tag NN): not listed.
 PRONOUNS = frozenset(
     "i me mine myself you yours yourself yourselves he him himself she hers herself it itself we us ours ourselves "
-    "they them theirs themselves one oneself someone somebody something anyone anybody anything everyone everybody "
-    "everything nobody nothing who whom whose whoever".split()
+    "they them theirs themselves one oneself who whom whose whoever".split()
 )
-CONJUNCTIONS = frozenset(
-    "and or nor but yet so for because although though while whereas if unless since whether once whenever "
-    "wherever lest and/or when".split()
-)
+CONJUNCTIONS = frozenset("and or nor but yet and/or".split())
 PARTICLES = frozenset("to not up off out down over away back".split())
 # Chinese function characters: a one-character edit among them is a grammar slip (的 → 地 is
 # R:PART, 和 → 与 R:CONJ), not a misspelling. Only single characters: Chinese edits are per character.
@@ -89,7 +90,7 @@ def is_known_word(word: str) -> bool:
 
 
 def closed_classes(word: str) -> tuple[str, ...]:
-    """Every closed class that holds `word`, in CLOSED_CLASSES order ("but" is PREP and CONJ)."""
+    """Every closed class that holds `word`, in CLOSED_CLASSES order ("that" is DET and PRON)."""
     w = word.casefold()
     return tuple(name for name, words in CLOSED_CLASSES if w in words)
 

@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+from lib.load import load_path
 from tests.conftest import ROOT
 SAMPLE = "data/sample.md"
 
@@ -42,7 +43,20 @@ def test_analyze_json_names_each_answers_flags_and_edits():
     assert len(records) == 16
     by_model = {r["model"]: r for r in records}
     assert set(by_model["minimax"]) == {"sample_id", "model", "flags", "edits", "similarity"}
-    assert by_model["minimax"]["edits"] == [{"code": "M:DET", "reference": "the", "answer": ""}]
+    (edit,) = by_model["minimax"]["edits"]
+    assert {k: edit[k] for k in ("code", "reference", "answer")} == {"code": "M:DET", "reference": "the", "answer": ""}
+    # Spans are offsets into the answer and the reference: another tool can point at the edit.
+    frame = load_path(ROOT / SAMPLE).frame
+    row = frame[frame["model"] == "minimax"].iloc[0]
+    r0, r1 = edit["reference_span"]
+    a0, a1 = edit["answer_span"]
+    assert row["reference"][r0:r1] == "the" and a0 == a1
+    for record in records:
+        answer = frame[(frame["model"] == record["model"]) & (frame["sample_id"] == record["sample_id"])]["answer"].iloc[0]
+        for e in record["edits"]:
+            assert answer[slice(*e["answer_span"])] == e["answer"]
+            reference = frame[frame["sample_id"] == record["sample_id"]]["reference"].iloc[0]
+            assert reference[slice(*e["reference_span"])] == e["reference"]
     for model in ("gpt-4o-2024-08-06", "baichuan4", "doubao", "deepseek-v3"):
         assert "exact" in by_model[model]["flags"] and by_model[model]["edits"] == []
     assert "wrong_language" in by_model["DeepSeek-Coder-V2-Lite-Instruct"]["flags"]
