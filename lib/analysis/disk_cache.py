@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lib.analysis.dataset import ANALYSIS_COLUMNS
-from lib.name.classify import EDIT_TYPES, OPERATIONS, Edit
+from lib.name.codes import EDIT_TYPES, OPERATIONS
+from lib.name.merge import Edit
 from lib.name.flags import FLAGS
 
 # Bump when the analysis output changes shape; changes of meaning are caught by code_version().
