@@ -151,7 +151,6 @@ class SampleView:
     cards: tuple[str, ...]        # this page of cards
     total: int                    # cards after the filters (identical answers count once in variants)
     answers: int                  # chosen answers before the filters
-    shown_models: tuple[str, ...] = ()  # the models behind the drawn cards (for e2e and the overview)
 
     def html(self, variants_block: str = "") -> str:
         return self.top + variants_block + self.overview + self.legend + "".join(self.cards)
@@ -234,8 +233,7 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
         legend += (f'<div class="rl-legend">Showing {count(len(shown), "answer")} of {len(rows)}'
                    + (f" in {count(len(groups), 'card')}" if view == "variants" else "")
                    + f" — {esc(filters.describe())}.</div>")
-    return SampleView(top, variants, baseline, overview_html(rows, analysis), legend, cards, len(groups), len(rows),
-                      tuple(m for row, group in page for m in (group or (row.model,))))
+    return SampleView(top, variants, baseline, overview_html(rows, analysis), legend, cards, len(groups), len(rows))
 
 
 def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
@@ -253,11 +251,6 @@ def ignored(options: DiffOptions) -> str:
     names = (("case", options.ignore_case), ("whitespace", options.ignore_whitespace),
              ("punctuation", options.ignore_punctuation))
     return ", ".join(name for name, on in names if on)
-
-
-def sample_rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> pd.DataFrame:
-    """The chosen answers of one sample."""
-    return _rows(dataset, sample_id, models)
 
 
 def count_cards(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> int:

@@ -1,13 +1,13 @@
 """The line over a sample's cards (counts and who is behind them) and the words for edit codes."""
 from __future__ import annotations
 
-from collections import Counter
 from typing import Sequence
 
 import pandas as pd
 
 from lib.name.classify import EDIT_TYPES
 from lib.views.html import count, esc
+from lib.views.tallies import ranked
 
 
 def describe_code(code: str) -> str:
@@ -45,23 +45,13 @@ def overview_html(rows: pd.DataFrame, analysis: pd.DataFrame | None) -> str:
                 flags.setdefault(f, []).append(model)
         for e in edits:
             codes.setdefault(e.code, []).append(model)
-    top_codes = sorted(codes.items(), key=lambda kv: -len(kv[1]))[:4]
+    top_codes = [(c, codes[c]) for c, _ in ranked({c: len(m) for c, m in codes.items()}, 4)]
     parts = [esc(count(len(facts), "answer")), f"{len(exact)} exact" + (f": {_names(exact)}" if exact else "")]
     if flags:
         parts.append("flags: " + ", ".join(f"{esc(f.replace('_', ' '))} {len(m)} ({_names(m, 2)})"
-                                           for f, m in sorted(flags.items(), key=lambda kv: -len(kv[1]))))
+                                           for f, m in ((f, flags[f]) for f, _ in ranked({f: len(m) for f, m in flags.items()}))))
     if codes:
         parts.append("most frequent edits: " + ", ".join(
             f'<span title="{esc(describe_code(c))}: {esc(", ".join(dict.fromkeys(m)))}">{esc(c)} ×{len(m)}</span>'
             for c, m in top_codes))
     return f'<div class="rl-legend"><b>{" · ".join(parts)}</b></div>'
-
-
-def codes_and_flags(analysis: pd.DataFrame | None, rows: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The edit codes and flags that occur among these answers (what the card filters offer)."""
-    if analysis is None or "flags" not in analysis:
-        return [], []
-    facts = analysis.reindex(rows.index).dropna(subset=["flags"])
-    codes = Counter(e.code for edits in facts["edit_list"] for e in edits)
-    flags = Counter(f for fl in facts["flags"] for f in fl if f != "exact")
-    return [c for c, _ in codes.most_common()], [f for f, _ in flags.most_common()]
