@@ -28,6 +28,7 @@ DISMISS_LINK_NOTE = "dismiss_link_note"          # button
 DOWNLOAD_ALL = "download_all"                    # button
 LINK_CHECKED = "_link_checked"   # a shared link was compared with the loaded data (once a session)
 LINK_NOTE = "_link_note"         # (content hash, text): the link's data is not the loaded data
+SAMPLE_ORDER = "sample_order"    # the order samples are listed and stepped in (file, disagreement, worst)
 BASE = "base"                    # the baseline: "reference" | "source" | "model:<run label>"
 VIEW_CHOSEN = "_view_chosen"     # the reader picked a view (until then each sample opens on its default)
 PLACE, READING = "place", "reading"   # the variants view's pick, 0-based (1-based in the URL)

@@ -42,6 +42,10 @@ export default function (component) {
   if (root.dataset.version !== data.version) {
     root.innerHTML = data.html;
     root.dataset.version = data.version;
+    // Bring the picked place into view inside the (scrolling) list, without moving the page.
+    const list = root.querySelector('.rl-places');
+    const on = list && list.querySelector('.rl-on');
+    if (on) list.scrollTop = on.closest('li').offsetTop - list.offsetTop - 4;
   }
   if (window.__rlRefocus) {
     const el = root.querySelector('[data-pick="' + window.__rlRefocus + '"]');

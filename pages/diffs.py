@@ -18,7 +18,7 @@ from lib.views.cards import (
 )
 from lib.views.overview import describe_code
 from lib.views.report import render_report
-from lib.views.sample_picker import neighbour, sample_index, search_samples
+from lib.views.sample_picker import SAMPLE_ORDERS, neighbour, order_samples, sample_index, search_samples
 from lib.views.variants import place_label, variants_html
 from pages import _state
 from pages._places import variants_block
@@ -78,10 +78,29 @@ def _step(ids: list[str], step: int) -> None:
             st.toast("Back at the first sample" if step > 0 else "At the last sample", icon=":material/replay:")
 
 
-def pick_sample(ids_all: list[str], index) -> str | None:
-    query = st.text_input("Find a sample", key=K.SAMPLE_SEARCH, placeholder="id or any text in it",
-                          persist_state="session")
-    ids = search_samples(index, query) if query.strip() else ids_all
+@st.cache_resource(show_spinner="Ordering the samples…", max_entries=16)
+def _ordered_ids(key: tuple, models: tuple[str, ...], order: str, _dataset, _analysis) -> list[str]:
+    return order_samples(_dataset.frame, _analysis, list(models), order)
+
+
+def pick_sample(ids_all: list[str], index, chosen: list[str]) -> str | None:
+    cols = st.columns([3, 1], vertical_alignment="bottom")
+    query = cols[0].text_input("Find a sample", key=K.SAMPLE_SEARCH, placeholder="id or any text in it",
+                               persist_state="session")
+    restore_from_url(K.SAMPLE_ORDER, list(SAMPLE_ORDERS))
+    order = cols[1].selectbox("Order of the samples", list(SAMPLE_ORDERS), key=K.SAMPLE_ORDER,
+                              format_func=SAMPLE_ORDERS.get,
+                              help="Most disagreement: the samples whose chosen answers differ most from each "
+                                   "other first. Worst answer: the samples with the least similar answer first.")
+    write_to_url(K.SAMPLE_ORDER, order, "file")
+    if order != "file" and chosen:
+        ids_all = _ordered_ids(_state.current_source().key, tuple(chosen), order, _state.current_dataset(),
+                               _state.current_analysis())
+    if query.strip():
+        found = set(search_samples(index, query))
+        ids = [s for s in ids_all if s in found]
+    else:
+        ids = ids_all
     if not ids:
         st.info("No sample matches that search.")
         return None
@@ -137,7 +156,7 @@ def share_link(sample: str, models: list[str], view: str, all_models: list[str],
     """The URL that reopens exactly this view (for demoing to colleagues): every choice that
     changes what the cards show, and the data's name so a mismatch can be told, not hidden."""
     params = {"sample": sample, "view": view, "unit": st.session_state.get(K.UNIT, "word")}
-    for key in ("sort", "ignore", "base", "place", "reading", "hide_exact", "model_filter"):
+    for key in ("sample_order", "sort", "ignore", "base", "place", "reading", "hide_exact", "model_filter"):
         value = st.query_params.get(key)
         if value:
             params[key] = value
@@ -318,7 +337,7 @@ with st.sidebar:
 index = _sample_index(source.key, dataset)
 ids_all = index["sample_id"].tolist()
 link_mismatch(dataset.report.name, ids_all, models_all)
-sample = pick_sample(ids_all, index)
+sample = pick_sample(ids_all, index, chosen)
 note = st.session_state.get(K.LINK_NOTE)
 if note and note[0] == source.sha:  # shown while the data the link did not find is loaded
     with note_slot.container():

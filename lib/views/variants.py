@@ -26,7 +26,7 @@ VARIANTS_CSS = """
 .rl-places { list-style: none; padding: 0; margin: 0 0 .6rem 0; display: grid; gap: .35rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); align-items: start; }
 /* On the page the list scrolls so the cards stay near; the report file prints it whole. */
-.rl-vroot .rl-places { max-height: 22rem; overflow: auto; padding-right: .3rem; }
+.rl-vroot .rl-places { max-height: 22rem; overflow: auto; padding-right: .3rem; position: relative; }
 .rl-places > li { border: 1px solid rgba(128, 128, 128, .3); border-radius: .45rem; padding: .35rem .6rem; }
 .rl-places > li.rl-dim { opacity: .55; }
 .rl-place-head { display: flex; flex-wrap: wrap; gap: .2rem .6rem; align-items: baseline; }

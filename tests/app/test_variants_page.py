@@ -160,3 +160,19 @@ def test_filters_come_back_from_a_link(app):
     run(app)
     heads = card_heads(app)
     assert len(heads) == 2 and all("preamble" in h for h in heads)  # the two Llamas drop "the" too
+
+
+def test_samples_ordered_by_disagreement_come_from_the_link_and_prev_next_follow_them(app, monkeypatch, tmp_path):
+    data = tmp_path / "three.csv"
+    data.write_text("id,model,answer,reference\n"
+                    + "".join(f"calm,m{i},a b c,a b c\n" for i in range(3))
+                    + "split,m0,a b c,a b c\nsplit,m1,a x c,a b c\nsplit,m2,y b c,a b c\n"
+                    + "half,m0,a b c,a b c\nhalf,m1,a b c,a b c\nhalf,m2,a b z,a b c\n", encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(data))
+    app.query_params["sample_order"] = "disagreement"
+    run(app)
+    assert app.session_state["sample"] == "split"
+    next(b for b in app.button if b.key == "next").click()
+    run(app)
+    assert app.session_state["sample"] == "half"
+    assert "sample_order=disagreement" in app.code[0].value
