@@ -45,8 +45,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     options = DiffOptions(unit=args.unit)
     models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
     samples = [args.sample] if args.sample is not None else None
+    base = args.base
+    if base not in ("reference", "source"):
+        known = set(dataset.frame["model"])
+        name = base[len("model:"):] if base.startswith("model:") else base
+        if name not in known:
+            raise ValueError(f"--base {base!r}: not the reference, the source or a model of {dataset.report.name}")
+        base = "model:" + name
     analysis = analyze(dataset.frame)  # edits and flags are always named on the strict word diff
-    html = render_report(dataset, analysis, sample_ids=samples, models=models, options=options)
+    html = render_report(dataset, analysis, sample_ids=samples, models=models, options=options, view=args.view,
+                         base=base)
     Path(args.output).write_text(html, encoding="utf-8")
     print(f"Wrote {args.output}")
     return 0
@@ -101,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sample", help="one sample id (default: all samples)")
     p.add_argument("--models", help="comma-separated run labels (default: all)")
     p.add_argument("--unit", choices=("word", "char"), default="word")
+    p.add_argument("--view", choices=("inline", "side", "variants"), default="inline",
+                   help="variants: each sample's places where the answers differ, identical answers as one card")
+    p.add_argument("--base", default="reference",
+                   help="what the answers are diffed against: reference, source, or a model's run label")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("analyze", help="flags and edits of every answer")

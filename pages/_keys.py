@@ -28,6 +28,14 @@ DISMISS_LINK_NOTE = "dismiss_link_note"          # button
 DOWNLOAD_ALL = "download_all"                    # button
 LINK_CHECKED = "_link_checked"   # a shared link was compared with the loaded data (once a session)
 LINK_NOTE = "_link_note"         # (content hash, text): the link's data is not the loaded data
+SAMPLE_ORDER = "sample_order"    # the order samples are listed and stepped in (file, disagreement, worst)
+BASE = "base"                    # the baseline: "reference" | "source" | "model:<run label>"
+VIEW_CHOSEN = "_view_chosen"     # the reader picked a view (until then each sample opens on its default)
+PLACE, READING = "place", "reading"   # the variants view's pick, 0-based (1-based in the URL)
+PICK_FOR = "_pick_for"           # what the pick was made on: (sample, base, models, diff options)
+VARIANTS_BLOCK = "variants_block"     # the clickable variants block (a component)
+PLACE_PREV, PLACE_NEXT, PLACE_CLEAR = "place_prev", "place_next", "place_clear"   # buttons
+HIDE_EXACT, CARD_FLAGS, CARD_CODES, CARD_MODEL = "hide_exact", "card_flags", "card_codes", "card_model"  # card filters
 
 # --- Categories page ---------------------------------------------------------------------------
 CAT_PICK = "cat_pick"            # {"kind", "pairs"}: the bar/cell clicked, listed below the charts

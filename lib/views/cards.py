@@ -4,6 +4,7 @@ The page and the exported file share this code, so the download looks like the p
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 import pandas as pd
@@ -11,16 +12,28 @@ import pandas as pd
 from lib.load.dataset import Dataset
 from lib.align.diff import DiffOptions, diff_texts
 from lib.align.metrics import changed_spans, similarity
-from lib.views.tallies import code_counts, flag_counts, ranked
+from lib.analysis.baseline import Baseline, resolve_baseline
+from lib.analysis.variants import UNRELATED_SIMILARITY, Variants, find_variants
+from lib.name.flags import FLAGS
+from lib.views.card_filter import CardFilter
+from lib.views.overview import describe_code, overview_html
+from lib.views.tallies import code_counts, ranked
 from lib.views.html import (
     LEGEND_HTML, badge, count, esc, inline_html, plain_html, side_by_side_html,
 )
+from lib.views.variants import variants_html, who
 
 VIEWS: dict[str, str] = {
+    "variants": "Variants",
     "inline": "Inline",
     "side": "Side by side",
     "source": "What the model changed (vs source)",
 }
+# The views the Diffs page offers; "source" stays a valid name (old links, the CLI) and means the
+# inline view against the source, which the baseline picker now offers for every view.
+PAGE_VIEWS = ("variants", "inline", "side")
+# From this many answers to a sample on, the page opens on the variants view.
+VARIANTS_MIN_ANSWERS = 3
 SORTS: dict[str, str] = {
     "file": "File order",
     "similarity_desc": "Most similar first",
@@ -28,6 +41,9 @@ SORTS: dict[str, str] = {
     "name": "Model name (A→Z)",
 }
 
+
+def default_view(answers: int) -> str:
+    return "variants" if answers >= VARIANTS_MIN_ANSWERS else "inline"
 
 
 def _rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> pd.DataFrame:
@@ -38,10 +54,6 @@ def _rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None) -> pd.
     return rows
 
 
-# Below this similarity a card shows the two texts side by side instead of a diff.
-UNRELATED_SIMILARITY = 0.2
-
-
 def _plain_pair(answer: str, other_text: str, other: str) -> str:
     return ('<div class="rl-sbs"><div class="rl-col-head">Answer</div>'
             f'<div class="rl-col-head">{esc(other)}</div>'
@@ -49,61 +61,71 @@ def _plain_pair(answer: str, other_text: str, other: str) -> str:
             f'<div data-label="{esc(other)}">{plain_html(other_text)}</div></div>')
 
 
-def _card(row, facts, view: str, options: DiffOptions) -> tuple[float, str]:
-    """(similarity, html) of one answer's card."""
-    against_source = view == "source" and bool(row.source)
-    base = row.source if against_source else row.reference
-    result = diff_texts(base, row.answer, options)
+def _code_badges(edits) -> list[str]:
+    return [badge(f"{code}" + (f" ×{k}" if k > 1 else ""), "code", title=describe_code(code))
+            for code, k in ranked(code_counts([edits]))]
+
+
+def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = ()) -> str:
+    """One answer's card (or one card for identical answers: `group` names them all)."""
+    against_reference = base.kind == "reference"
+    result = diff_texts(base.text, row.answer, options)
     sim = similarity(result.segments)
-    exact = row.answer.strip() == base.strip()
-    head = [f'<span class="rl-model">{esc(row.model)}</span>']
-    if row.model != row.model_name:
-        head.append(badge(f"run {row.run} of {row.model_name}", title="The file has more than one answer of this model to this sample"))
+    same = row.answer.strip() == base.text.strip()
+    if len(group) > 1:
+        head = [f'<span class="rl-model">{len(group)} models with the same answer:</span> {who(list(group))}']
+    else:
+        head = [f'<span class="rl-model">{esc(row.model)}</span>']
+        if row.model != row.model_name:
+            head.append(badge(f"run {row.run} of {row.model_name}", title="The file has more than one answer of this model to this sample"))
     # Exact match is always against the reference: that is what the task asks for.
     matches_reference = row.answer.strip() == row.reference.strip()
     head.append(badge("✓ exact match" if matches_reference else "≠ differs", "exact" if matches_reference else "diff"))
-    if against_source:
-        # Changing the source is the task; neutral colour, and the numbers below say their baseline.
-        head.append(badge("unchanged source" if exact else "changed the source",
-                          title="The diff below is against the source text the model was given"))
-        head.append(f'<span class="rl-stat">similarity to source {sim:.3f}</span>')
+    if not against_reference:
+        # Neutral colour: the numbers below say their baseline.
+        if base.kind == "source":  # changing the source is the task: no "differs" alarm
+            label = "unchanged source" if same else "changed the source"
+        else:
+            label = f"same as {base.short}" if same else f"differs from {base.short}"
+        head.append(badge(label, title=f"The diff below is against {base.name}"))
+        head.append(f'<span class="rl-stat">similarity to {esc(base.short)} {sim:.3f}</span>')
     else:
         head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
     if facts is not None:
         n = len(facts["edit_list"])
         head.append(f'<span class="rl-stat" title="Edits against the reference, named on the strict comparison '
                     f'(the view options change the highlighting, not the edits)">'
-                    f'{count(n, "edit")}{" vs reference" if against_source else ""}</span>')
+                    f'{count(n, "edit")}{"" if against_reference else " vs reference"}</span>')
         for flag in facts["flags"]:
             if flag != "exact":
-                head.append(badge(flag.replace("_", " "), "flag"))
-        for code, k in ranked(code_counts([facts["edit_list"]])):
-            head.append(badge(f"{code}" + (f" ×{k}" if k > 1 else ""), "code"))
+                head.append(badge(flag.replace("_", " "), "flag", title=FLAGS.get(flag, "")))
+        head += _code_badges(facts["edit_list"])
     else:
         spans = changed_spans(result.segments)
         head.append(f'<span class="rl-stat">{count(spans, "changed span")}</span>')
-    other = "Source" if against_source else "Reference"
+    other = base.column
     if result.timed_out:
         body = (
             '<div class="rl-note">Too different to align within the time limit '
             f"({options.timeout:g} s): the two texts are shown side by side without highlighting.</div>"
-            + _plain_pair(row.answer, base, other)
+            + _plain_pair(row.answer, base.text, other)
         )
-    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base.strip():
+    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base.text.strip():
         # A wholly different text (another language, an unrelated answer) as one long strike-through
         # plus one long insertion helps nobody: say so and show the two texts next to each other.
-        body = (f'<div class="rl-note">The answer shares almost nothing with the {other.lower()} '
+        body = (f'<div class="rl-note">The answer shares almost nothing with {esc(base.name)} '
                 f"(similarity {sim:.2f}): shown side by side instead of as a diff.</div>"
-                + _plain_pair(row.answer, base, other))
+                + _plain_pair(row.answer, base.text, other))
     elif view == "side":
-        body = side_by_side_html(result.segments, "Answer", "Source" if against_source else "Reference")
+        body = side_by_side_html(result.segments, "Answer", other)
     else:
         body = inline_html(result.segments)
-    if view == "source" and not row.source:
-        body = '<div class="rl-note">This answer\'s sample has no source text; showing the diff against the reference.</div>' + body
+    if base.note:
+        body = f'<div class="rl-note">{esc(base.note)}</div>' + body
     if not row.answer.strip():
         body = '<div class="rl-note">The answer is empty' + (" (whitespace only)" if row.answer else "") + ".</div>" + body
-    return sim, f'<article class="rl-card">{"<div class=rl-card-head>" + "".join(head) + "</div>"}{body}</article>'
+    return ('<article class="rl-card">'
+            f'{"<div class=rl-card-head>" + "".join(head) + "</div>"}{body}</article>')
 
 
 def order_rows(rows: pd.DataFrame, analysis: pd.DataFrame | None, sort: str) -> pd.DataFrame:
@@ -118,58 +140,110 @@ def order_rows(rows: pd.DataFrame, analysis: pd.DataFrame | None, sort: str) -> 
     return rows
 
 
-def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
-                  options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
-                  start: int = 0, limit: int | None = None) -> str:
-    """Reference (and source) once, then one card per chosen model run (cards start…start+limit)."""
-    rows = _rows(dataset, sample_id, models)
-    frame = dataset.frame
-    first = frame[frame["sample_id"] == sample_id].head(1)
-    if first.empty:
-        return f'<div class="rl-note">Sample {esc(sample_id)} is not in this dataset.</div>'
+@dataclass(frozen=True)
+class SampleView:
+    """One sample as the page draws it: the blocks above the cards, the variants, one page of cards."""
+    top: str                      # reference / source / baseline blocks
+    variants: Variants | None     # the variants view's places (None in the other views)
+    base: Baseline
+    overview: str                 # the one-line summary of the chosen answers
+    legend: str
+    cards: tuple[str, ...]        # this page of cards
+    total: int                    # cards after the filters (identical answers count once in variants)
+    answers: int                  # chosen answers before the filters
+
+    def html(self, variants_block: str = "") -> str:
+        return self.top + variants_block + self.overview + self.legend + "".join(self.cards)
+
+
+def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
     reference = first["reference"].iloc[0]
     source = first["source"].iloc[0] if "source" in first else ""
-    top = [f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>']
-    if source:
+    top = []
+    # In the variants view against the reference, the marked text is the reference: shown once.
+    if not (view == "variants" and base.kind == "reference"):
+        top.append(f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>')
+    if source and not (view == "variants" and base.kind == "source"):
         top.append(f'<section class="rl-ref"><h4>Source (text given to the model)</h4>{plain_html(source)}</section>')
+    if base.kind == "model" and view != "variants":
+        top.append(f'<section class="rl-ref"><h4>Baseline: the answer of {esc(base.model)} '
+                   f"(its own card is not repeated)</h4>{plain_html(base.text)}</section>")
+    return "".join(top)
+
+
+def compare_rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None,
+                 base: str = "reference") -> tuple[Baseline, pd.DataFrame, pd.DataFrame]:
+    """(baseline, every answer of the sample, the chosen answers compared with it): a model
+    baseline's own answer is the thing compared against, not one of the compared."""
+    frame = dataset.frame
+    every = frame[frame["sample_id"] == sample_id]
+    baseline = resolve_baseline(every, base)
+    rows = _rows(dataset, sample_id, models)
+    if baseline.model is not None:
+        rows = rows[rows["model"] != baseline.model]
+    return baseline, every, rows
+
+
+def variant_answers(rows: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    return tuple(zip(rows["model"], rows["answer"]))
+
+
+def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
+                options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
+                start: int = 0, limit: int | None = None, base: str = "reference",
+                filters: CardFilter = CardFilter(), variants: Variants | None = None) -> SampleView:
+    """Everything one sample shows, cards start…start+limit of the filtered ones."""
+    if view == "source":  # the old view name: inline against the source
+        view, base = "inline", "source"
+    baseline, every, rows = compare_rows(dataset, sample_id, models, base)
+    if every.empty:
+        return SampleView(f'<div class="rl-note">Sample {esc(sample_id)} is not in this dataset.</div>', None,
+                          baseline, "", "", (), 0, 0)
+    top = _top(every.head(1), baseline, view)
     if rows.empty:
-        top.append('<div class="rl-note">No answers from the chosen models for this sample.</div>')
-        return "".join(top)
+        top += '<div class="rl-note">No answers from the chosen models for this sample.</div>'
+        return SampleView(top, None, baseline, "", "", (), 0, 0)
+    if view == "variants" and variants is None:
+        variants = find_variants(baseline.text, variant_answers(rows), options)
     if analysis is None and sort.startswith("similarity"):
-        sims = {idx: similarity(diff_texts(r, a, options).segments)
-                for idx, r, a in zip(rows.index, rows["reference"], rows["answer"])}
+        sims = {idx: similarity(diff_texts(baseline.text, a, options).segments)
+                for idx, a in zip(rows.index, rows["answer"])}
         analysis = pd.DataFrame({"similarity": pd.Series(sims)})
-    rows = order_rows(rows, analysis, sort)
-    page = rows.iloc[start:start + limit] if limit is not None else rows.iloc[start:]
-    cards = []
-    for row in page.itertuples():
-        facts = analysis.loc[row.Index] if analysis is not None and "flags" in analysis and row.Index in analysis.index else None
-        cards.append(_card(row, facts, view, options)[1])
-    legend = LEGEND_HTML if view != "source" else LEGEND_HTML.replace("in the reference", "in the source")
+    shown = order_rows(filters.apply(rows, analysis), analysis, sort)
+    groups: list[tuple[object, tuple[str, ...]]] = []
+    if view == "variants":
+        # Identical answers are one card, at the place of the first of them.
+        by_text: dict[str, list] = {}
+        for row in shown.itertuples():
+            by_text.setdefault(row.answer, []).append(row)
+        groups = [(g[0], tuple(r.model for r in g)) for g in by_text.values()]
+    else:
+        groups = [(row, ()) for row in shown.itertuples()]
+    page = groups[start:start + limit] if limit is not None else groups[start:]
+    has_facts = analysis is not None and "flags" in analysis
+    cards = tuple(_card(row, analysis.loc[row.Index] if has_facts and row.Index in analysis.index else None,
+                        "inline" if view == "variants" else view, options, baseline, group)
+                  for row, group in page)
+    legend = LEGEND_HTML if baseline.kind == "reference" else LEGEND_HTML.replace("in the reference", f"in {esc(baseline.name)}")
     ignoring = ignored(options)
-    if ignoring and analysis is not None:
+    if ignoring and has_facts:
         legend += (f'<div class="rl-note">Ignoring {esc(ignoring)}: the highlighting and similarity follow this '
                    "option; the edit codes and flags stay those of the strict comparison.</div>")
-    return "".join(top) + _overview(rows, analysis) + legend + "".join(cards)
+    if filters.active:
+        legend += (f'<div class="rl-legend">Showing {count(len(shown), "answer")} of {len(rows)}'
+                   + (f" in {count(len(groups), 'card')}" if view == "variants" else "")
+                   + f" — {esc(filters.describe())}.</div>")
+    return SampleView(top, variants, baseline, overview_html(rows, analysis), legend, cards, len(groups), len(rows))
 
 
-def _overview(rows: pd.DataFrame, analysis: pd.DataFrame | None) -> str:
-    """One line over the cards of a sample: how many answers are exact, which problems recur —
-    what a reader would otherwise count card by card."""
-    if analysis is None or "flags" not in analysis:
-        return ""
-    facts = analysis.reindex(rows.index).dropna(subset=["flags"])
-    if facts.empty:
-        return ""
-    flags = flag_counts(facts["flags"])
-    codes = code_counts(facts["edit_list"])
-    n, exact = len(facts), int(sum("exact" in fl for fl in facts["flags"]))
-    parts = [count(n, "answer"), f"{exact} exact"]
-    if flags:
-        parts.append("flags: " + ", ".join(f"{f.replace('_', ' ')} {k}" for f, k in ranked(flags)))
-    if codes:
-        parts.append("most frequent edits: " + ", ".join(f"{c} ×{k}" for c, k in ranked(codes, 4)))
-    return f'<div class="rl-legend"><b>{esc(" · ".join(parts))}</b></div>'
+def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
+                  options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
+                  start: int = 0, limit: int | None = None, base: str = "reference",
+                  filters: CardFilter = CardFilter()) -> str:
+    """Reference (and source) once, the variants in that view, then the cards (start…start+limit)."""
+    sv = sample_view(dataset, analysis, sample_id, models, options, view, sort, start, limit, base, filters)
+    block = variants_html(sv.variants, sv.base.name) if sv.variants is not None else ""
+    return sv.html(block)
 
 
 def ignored(options: DiffOptions) -> str:

@@ -13,7 +13,10 @@ import pandas as pd
 from lib.align.diff import DiffOptions
 from lib.load.dataset import Dataset
 from lib.views.cards import SORTS, VIEWS, ignored, render_sample
+from lib.analysis.baseline import base_label
+from lib.views.card_filter import CardFilter
 from lib.views.html import DIFF_CSS, count, esc
+from lib.views.variants import VARIANTS_CSS
 
 REPORT_CSS = """
 :root { color-scheme: light dark; }
@@ -27,7 +30,8 @@ h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; margin-
 
 def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: Sequence[str] | None = None,
                   models: Sequence[str] | None = None, options: DiffOptions = DiffOptions(),
-                  view: str = "inline", sort: str = "file") -> str:
+                  view: str = "inline", sort: str = "file", base: str = "reference",
+                  filters: CardFilter = CardFilter()) -> str:
     """A complete HTML document: every chosen sample's cards. Opens offline, runs no code."""
     all_ids = list(dict.fromkeys(dataset.frame["sample_id"]))
     if sample_ids is None:
@@ -46,12 +50,14 @@ def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: S
                              + ", ".join(dict.fromkeys(dataset.frame["model"])))
     sections = []
     for sample_id in ids:
-        body = render_sample(dataset, analysis, sample_id, models, options, view, sort)
+        body = render_sample(dataset, analysis, sample_id, models, options, view, sort, base=base, filters=filters)
         sections.append(f"<section><h2>Sample {esc(sample_id)}</h2>{body}</section>")
     chosen = "all models" if models is None else ", ".join(models)
     meta = (f"{esc(dataset.report.name)} · {count(len(ids), 'sample')} · {esc(chosen)} · "
             f"view: {esc(VIEWS.get(view, view))} · granularity: {esc(options.unit)} · "
             + (f"ignoring {esc(ignored(options))} · " if ignored(options) else "")
+            + (f"compared against {esc(base_label(base))} · " if base != "reference" else "")
+            + (f"cards: {esc(filters.describe())} · " if filters.active else "")
             + f"order: {esc(SORTS.get(sort, sort))} · "
             + f"generated {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')} by Redline")
     return (
@@ -59,7 +65,7 @@ def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: S
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>Redline report: {esc(dataset.report.name)}</title>"
-        f"<style>{REPORT_CSS}{DIFF_CSS}</style></head><body>"
+        f"<style>{REPORT_CSS}{DIFF_CSS}{VARIANTS_CSS}</style></head><body>"
         f"<h1>Redline report</h1><div class=\"rl-meta\">{meta}</div>"
         + "".join(sections)
         + "</body></html>\n"

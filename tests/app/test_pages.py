@@ -33,7 +33,9 @@ def app(monkeypatch, tmp_path) -> AppTest:
 def test_app_opens_on_diffs_with_the_bundled_sample(app):
     run(app)
     body = html_of(app)
-    assert body.count('class="rl-card"') == 16
+    # 16 answers open on the variants view: identical answers are one card (4 exact, gpto1 twice, kimi = wenxinyiyan)
+    assert app.session_state["view"] == "variants"
+    assert body.count('class="rl-card"') == 11
     assert "sample.md" in body and "16 answers · 1 sample · 15 models" in body and "4 warnings" in body
 
 
@@ -53,6 +55,8 @@ def test_diffs_query_params_restore_the_view(app):
 def test_diffs_choices_are_written_back_to_the_url(app):
     run(app)
     app.segmented_control(key="view").set_value("side")
+    run(app)
+    assert html_of(app).count('class="rl-card"') == 16  # a view of its own: one card per answer
     app.multiselect(key="_w_models").set_value(["zhipu"])
     run(app)
     assert app.query_params.get("view") in (["side"], "side")

@@ -93,3 +93,20 @@ def test_summary_notes_on_stderr_when_answers_share_nothing_with_references(tmp_
     done = cli("summary", str(path), "--json")
     assert done.returncode == 0 and json.loads(done.stdout)["m"]["answers"] == 6
     assert "note: ids.csv: the median similarity" in done.stderr
+
+
+def test_report_in_the_variants_view_against_a_model(tmp_path, sample_path, capsys):
+    from lib.cli import main
+
+    out = tmp_path / "v.html"
+    assert main(["report", str(sample_path), "-o", str(out), "--view", "variants", "--base", "gpto1"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert 'class="rl-variants"' in html and "baseline: the answer of gpto1" in html
+    assert "compared against the answer of gpto1" in html and "<script" not in html
+
+
+def test_report_with_an_unknown_baseline_says_so_in_one_line(tmp_path, sample_path, capsys):
+    from lib.cli import main
+
+    assert main(["report", str(sample_path), "-o", str(tmp_path / "x.html"), "--base", "nobody"]) == 2
+    assert "--base 'nobody': not the reference, the source or a model of sample.md" in capsys.readouterr().err

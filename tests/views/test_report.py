@@ -121,7 +121,18 @@ def test_a_sample_opens_with_an_overview_of_its_answers(sample_path):
     from lib.load import load_path
 
     ds = load_path(sample_path)
-    html = render_sample(ds, analyze(ds.frame), "1", None)
-    assert ("16 answers · 4 exact · flags: preamble 2, wrong language 1 · most frequent edits: M:DET ×8"
-            in html)
+    text = re.sub("<[^>]+>", "", render_sample(ds, analyze(ds.frame), "1", None))
+    assert ("16 answers · 4 exact: gpt-4o-2024-08-06, baichuan4, doubao, deepseek-v3 · flags: preamble 2 "
+            "(Meta-Llama-3.1-405B-Instruct-Turbo, Meta-Llama-3.1-70B-Instruct-Turbo), wrong language 1 "
+            "(DeepSeek-Coder-V2-Lite-Instruct) · most frequent edits: M:DET ×8") in text
     assert "2 answers · 0 exact" in render_sample(ds, analyze(ds.frame), "1", ["minimax", "zhipu"])
+
+
+def test_the_overview_names_at_most_four_models_and_keeps_every_name_in_the_tooltip(sample_path):
+    from lib.analysis.dataset import analyze
+    from lib.load import load_path
+
+    ds = load_path(sample_path)
+    html = render_sample(ds, analyze(ds.frame), "1", None)
+    # M:DET ×8: 3 names + "+5 more", all eight in the title
+    assert 'title="missing: determiner / article (the, a, their…): 金声玉亮2.0, deepseek-r1' in html

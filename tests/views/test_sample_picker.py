@@ -44,3 +44,22 @@ def test_neighbour_wraps_and_starts_at_first_when_unknown():
     assert neighbour(ids, "a", -1) == "c"
     assert neighbour(ids, "zzz", 1) == "a"
     assert neighbour([], "a", 1) is None
+
+
+def test_samples_can_be_ordered_by_disagreement_or_by_their_worst_answer():
+    from lib.analysis.dataset import analyze
+    from lib.views.sample_picker import order_samples
+    from tests.conftest import build_dataset
+
+    rows = []
+    for sample, answers in {"calm": ["a b c", "a b c", "a b c"], "split": ["a b c", "a b x", "y b c"],
+                            "one bad": ["a b c", "a b c", "zzz"]}.items():
+        rows += [{"sample_id": sample, "model": f"m{i}", "answer": a, "reference": "a b c"} for i, a in enumerate(answers)]
+    ds = build_dataset(rows)
+    analysis = analyze(ds.frame)
+    assert order_samples(ds.frame, analysis, None, "file") == ["calm", "split", "one bad"]
+    assert order_samples(ds.frame, analysis, None, "disagreement") == ["split", "one bad", "calm"]
+    assert order_samples(ds.frame, analysis, None, "worst") == ["one bad", "split", "calm"]
+    # over the chosen models only: without m2, "one bad" agrees completely
+    assert order_samples(ds.frame, analysis, ["m0", "m1"], "disagreement")[-1] in ("calm", "one bad")
+    assert order_samples(ds.frame, analysis, ["m0", "m1"], "worst")[0] == "split"

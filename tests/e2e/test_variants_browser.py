@@ -1,0 +1,59 @@
+"""The variants view in a real browser: click a place or a reading, the cards below follow."""
+from tests.e2e.helpers import cards as diff_cards, main_text, wait_for_app
+
+
+def _wait_cards(page, n: int) -> None:
+    page.wait_for_function(f"() => document.querySelectorAll('article.rl-card').length === {n}", timeout=30_000)
+    wait_for_app(page)
+
+
+def test_clicking_a_place_in_the_reference_filters_the_cards(server, page):
+    page.goto(f"{server}/")
+    wait_for_app(page)
+    assert diff_cards(page).count() == 11
+    the = page.locator('mark.rl-place[data-pick="p3"]')  # "the" of "the models": 8 answers drop it
+    assert the.inner_text().replace("\n", "") == "the8"
+    the.click()
+    _wait_cards(page, 7)
+    assert "place=4" in page.url
+    assert "Showing 8 answers of 16 in 7 cards" in main_text(page)
+    assert "gpto1" not in " ".join(diff_cards(page).all_inner_texts())
+    page.locator('mark.rl-place[data-pick="p3"]').click()  # again: every card
+    _wait_cards(page, 11)
+
+
+def test_clicking_a_reading_shows_only_the_models_that_gave_it(server, page):
+    page.goto(f"{server}/")
+    wait_for_app(page)
+    page.locator('[data-pick="p6r0"]').click()  # regardless → irregardless
+    _wait_cards(page, 2)
+    text = " ".join(diff_cards(page).all_inner_texts())
+    assert "gpto1 #2" in text and "Meta-Llama-3.1-405B-Instruct-Turbo" in text and "kimi" not in text
+
+
+def test_keyboard_enter_on_a_place_and_n_to_step(server, page):
+    page.goto(f"{server}/")
+    wait_for_app(page)
+    page.locator('mark.rl-place[data-pick="p0"]').focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => document.activeElement.dataset.pick") == "p1"
+    page.keyboard.press("Enter")
+    _wait_cards(page, 1)  # "on" → "about": deepseek-r1 only
+    assert "deepseek-r1" in diff_cards(page).first.inner_text()
+    page.locator("h1").first.click()  # focus on the page, then the page-level shortcut
+    page.keyboard.press("n")
+    page.wait_for_function("() => location.search.includes('place=3')", timeout=20_000)
+    _wait_cards(page, 3)  # "in" → "through"
+    page.keyboard.press("Escape")
+    _wait_cards(page, 11)
+
+
+def test_a_model_as_baseline_from_the_link(server, page):
+    page.goto(f"{server}/?view=inline&base=model%3Agpto1")
+    wait_for_app(page)
+    cards = diff_cards(page)
+    assert cards.count() == 15
+    assert "same as gpto1" in cards.filter(has_text="gpto1 #2").first.inner_text()
+    # against gpto1, the reference's "regardless" is the answers' change: the cards show ir struck out
+    minimax = cards.filter(has_text="minimax").first
+    assert any("irregardless" in t for t in minimax.locator("del").all_inner_texts())
