@@ -14,7 +14,7 @@ from typing import Sequence
 
 from lib.align.diff import DiffOptions, diff_texts
 from lib.align.metrics import similarity
-from lib.name.classify import Edit, extract_edits
+from lib.name.merge import Edit, extract_edits
 
 # Below this similarity an answer is not compared place by place (and a card shows the two texts
 # side by side instead of a diff): one strike-through of everything helps nobody.

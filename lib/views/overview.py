@@ -5,7 +5,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from lib.name.classify import EDIT_TYPES
+from lib.name.codes import EDIT_TYPES
 from lib.views.html import count, esc
 from lib.views.tallies import ranked
 

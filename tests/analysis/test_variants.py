@@ -41,11 +41,14 @@ def test_an_insertion_inside_another_answers_replacement_joins_its_place():
 def test_an_answer_with_two_edits_under_one_long_edit_of_another_reads_as_its_whole_text():
     v = find_variants(REF, [("a", "we study the models by the lens of loss"),
                             ("b", "we study the models in the lens of profit")])
-    long = find_variants(REF, [("a", "we study the models by the lens of loss"),
-                               ("x", "we study the models through a new lens of loss")])
+    # x rewrites "the lens" as one edit; a's "lens" → "lenses" under it reads as a's whole text there
+    # (since edits are split as ERRANT splits them, "in" → "through a new" is two edits, not one).
+    long = find_variants(REF, [("a", "we study the models by the lenses of loss"),
+                               ("x", "we study the models under an entirely fresh perspective of loss")])
     assert len(v.places) == 2
-    place = long.places[0]
-    assert {r.models[0]: r.text for r in place.readings} == {"a": "by the", "x": "through a new"}
+    place = long.places[1]
+    assert place.text == "the lens"
+    assert {r.models[0]: r.text for r in place.readings} == {"a": "the lenses", "x": "an entirely fresh perspective"}
 
 
 def test_unrelated_and_empty_answers_are_listed_apart_and_not_counted_as_comparable():
