@@ -105,3 +105,9 @@ def click_first_of_colour(page: Page, locator, rgb: tuple[int, int, int], tolera
             page.mouse.click(box["x"] + (xs[0] + xs[-1]) / 2 / scale, box["y"] + row / scale)
             return
     raise AssertionError(f"no shape of colour {rgb} in the chart")
+
+
+def choose_view(page: Page, label: str) -> None:
+    """Pick a view of the Diffs page (Variants, Inline, Side by side) in its segmented control."""
+    page.locator('[data-testid="stButtonGroup"] button').filter(has_text=label).first.click()
+    wait_for_app(page)
