@@ -25,7 +25,7 @@ def _load(paths: list[str]) -> Dataset:
     files = files_in(paths)
     if not files:
         raise LoadError(f"{', '.join(paths)}: no results files (.json, .jsonl, .csv, .eval, .parquet, …) found.")
-    return load_many(files, name=None if len(files) == 1 else f"{len(files)} files")
+    return load_many(files, name=None, several=len(paths) > 1 or len(files) > 1)
 
 
 def _print_json(value: object) -> None:

@@ -65,17 +65,18 @@ def unzip(data: bytes, name: str) -> list[InputFile]:
 
 def files_in(paths: Sequence[str | Path]) -> list[InputFile]:
     """Files and folders (walked) as inputs; a missing path is an error naming it."""
-    out = []
+    out, seen = [], set()
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p.parent).as_posix()
-                if f.is_file() and _wanted(rel):
-                    out.append(InputFile(rel, f.read_bytes(), str(f)))
+            found = [(f, f.relative_to(p.parent).as_posix()) for f in sorted(p.rglob("*"))]
         elif p.is_file():
-            out.append(InputFile(p.name if len(paths) == 1 else str(p), p.read_bytes(), str(p)))
+            found = [(p, p.name if len(paths) == 1 else str(p))]
         else:
             raise LoadError(f"{p}: no such file or folder.")
+        for f, shown in found:
+            if f.is_file() and _wanted(shown) and f.resolve() not in seen:  # a file named twice is read once
+                seen.add(f.resolve())
+                out.append(InputFile(shown, f.read_bytes(), str(f)))
     return out
 
 
@@ -109,14 +110,16 @@ def load_archive(data: bytes, name: str, options: LoadOptions = LoadOptions()) -
     return load_many(files, name)
 
 
-def load_many(files: list[InputFile], name: str | None = None) -> Dataset:
+def load_many(files: list[InputFile], name: str | None = None, several: bool = True) -> Dataset:
+    """`files` as one dataset named `name` ("N files" by default); one file alone (`several`
+    False) loads as itself."""
     from lib.load.loader import load_bytes  # the loader dispatches zips here: import at call time
 
-    if len(files) == 1 and name is None:
+    files, notes = _one_read_per_run(files)
+    if len(files) == 1 and not several:
         f = files[0]
         return load_bytes(f.data, f.name, LoadOptions(), path=f.path)
-    files, notes = _one_read_per_run(files)
-    name = name or f"{len(files)} files"
+    name = name or f"{len(files)} file{'s' if len(files) != 1 else ''}"
     loaded: list[tuple[InputFile, Dataset]] = []
     reports: list[FileReport] = []
     for f in files:
@@ -133,6 +136,10 @@ def load_many(files: list[InputFile], name: str | None = None) -> Dataset:
         reports.append(FileReport(f.name, r.framework or r.format, r.rows, r.models,
                                   tuple(r.warning_text(w) for w in r.warnings)))
     loaded = _drop_opencompass_copies(loaded, notes)
+    kept = {f.name for f, _ in loaded}
+    reports = [r if r.error or r.name in kept else FileReport(r.name, r.format, 0, (), ("read once: the same answers "
+                                                                                      "as another file",))
+               for r in reports]
     if not loaded:
         errors = "; ".join(r.error for r in reports) or "no results files"
         raise LoadError(f"{name}: none of the {len(files)} files could be loaded ({errors[:600]}).")
@@ -175,7 +182,7 @@ def _drop_opencompass_copies(loaded: list, notes: list[str]) -> list:
 def _combine(loaded: list[tuple[InputFile, Dataset]], reports: list[FileReport], notes: list[str],
              name: str) -> Dataset:
     frames = []
-    tasks = {ds.report.task for _, ds in loaded}
+    tasks = {ds.report.task for _, ds in loaded if ds.report.task}
     for f, ds in loaded:
         frame = ds.frame.copy()
         if len(tasks) > 1 and ds.report.task:  # doc 0 of gsm8k is not doc 0 of arc

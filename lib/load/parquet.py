@@ -18,6 +18,7 @@ def read_parquet(data: bytes, source: Source) -> ParsedTable:
         raise LoadError(f"{name} is not a readable Parquet file ({type(exc).__name__}: {exc}).") from None
     framework = frameworks.from_parquet(frame, source)
     if framework is not None:
+        framework.encoding = "binary"
         return framework
     frame.columns = unique_header([str(c) for c in frame.columns])
     return ParsedTable(frame, list(range(1, len(frame) + 1)), "parquet", "binary", [])

@@ -64,10 +64,15 @@ def _model_and_task(source: Source) -> tuple[str, str, str]:
     if m:
         has_folder = bool(source.path and PurePath(source.path).parent.name)
         return model_from_path(source, FORMAT), ("folder" if has_folder else "file name"), m.group("task")
-    # v0.4.0–0.4.2: "<model_args with / and = as __>_<task>"; the model is the pretrained= value.
-    args = stem.split(",")[0]
-    model = args.removeprefix("pretrained__").replace("__", "/") or stem
-    return model, "file name", ""
+    # v0.4.0–0.4.2: "<model_args, "/" and "=" written as "__">_<task>"; the model is the pretrained=
+    # value and the task follows the first single "_" of the last argument (a guess: both may hold "_").
+    head, *rest = stem.split(",")
+    last = (rest[-1] if rest else head).replace("__", "\0")
+    value, _, task = last.partition("_")
+    if not rest:
+        head = value.replace("\0", "__")
+    model = head.removeprefix("pretrained__").replace("__", "/") or stem
+    return model, "file name", task.replace("\0", "__")
 
 
 def _answer(record: dict, resps: Any) -> str:
