@@ -115,6 +115,7 @@ def load_many(files: list[InputFile], name: str | None = None, several: bool = T
     False) loads as itself."""
     from lib.load.loader import load_bytes  # the loader dispatches zips here: import at call time
 
+    everything = files
     files, notes = _one_read_per_run(files)
     if len(files) == 1 and not several:
         f = files[0]
@@ -124,7 +125,7 @@ def load_many(files: list[InputFile], name: str | None = None, several: bool = T
     reports: list[FileReport] = []
     for f in files:
         try:
-            ds = _load_file(f, files, load_bytes)
+            ds = _load_file(f, everything, load_bytes)
         except LoadError as exc:
             reports.append(FileReport(f.name, error=str(exc)))
             continue
@@ -157,9 +158,10 @@ def _load_file(f: InputFile, files: list[InputFile], load_bytes) -> Dataset:
         instances = next((g for g in files if PurePosixPath(g.name) == p.with_name(helm.INSTANCES)), None)
         source = Source(f.name, LoadOptions(), f.path)
         try:
-            table = helm.read_display(json.loads(f.data), json.loads(instances.data) if instances else None, source)
+            predictions, listed = json.loads(f.data), json.loads(instances.data) if instances else None
         except ValueError as exc:
             raise LoadError(f"{f.name}: invalid JSON ({exc}).") from None
+        table = helm.read_display(predictions, listed, source)
         return dataset_from_table(table, f.name, LoadOptions())
     return load_bytes(f.data, f.name, LoadOptions(), path=f.path)
 

@@ -19,7 +19,7 @@ from lib.load.table import ParsedTable, Source
 
 # The frame's columns: the names say which framework field each came from (shown on the Load page).
 ID, MODEL, REFERENCE, SOURCE = "id", "model", "reference", "source"
-REFERENCES = "references"  # every correct reference, as a JSON list, when a sample has several
+REFERENCES = "all_references"  # every correct reference, as a JSON list, when a sample has several
 
 
 @dataclass
