@@ -1,6 +1,9 @@
 """Load page: choose the data (bundled sample, upload, paste), see how it was read, fix the roles."""
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pandas as pd
 import streamlit as st
 from pages import _keys as K
@@ -43,16 +46,20 @@ def source_picker() -> None:
         default="Bundled sample", required=True, persist_state="session",
     )
     if mode == "Upload a file":
-        upload = st.file_uploader(
-            "Results table: Markdown, CSV, TSV, XLSX, JSON, JSONL (incl. lm-eval-harness, OpenCompass) or Parquet",
-            type=UPLOAD_TYPES, key=K.UPLOAD,
+        uploads = st.file_uploader(
+            "Results files: Markdown, CSV, TSV, XLSX, JSON, JSONL, Parquet, or what an evaluation framework wrote "
+            "(Inspect .eval/.json, lm-eval samples, promptfoo, lighteval, HELM, OpenCompass, DeepEval, OpenAI "
+            "evals). Several files, or a .zip of a results folder, load as one comparison.",
+            type=UPLOAD_TYPES, key=K.UPLOAD, accept_multiple_files=True,
         )
-        if upload is not None:
-            data = upload.getvalue()
-            last = st.session_state.get(K.LAST_UPLOAD)
-            if last != (upload.file_id, upload.name):  # read each upload once, not on every rerun
-                st.session_state[K.LAST_UPLOAD] = (upload.file_id, upload.name)
-                load_with_feedback(data, upload.name)
+        if uploads:
+            seen = tuple((u.file_id, u.name) for u in uploads)
+            if st.session_state.get(K.LAST_UPLOAD) != seen:  # read each upload once, not on every rerun
+                st.session_state[K.LAST_UPLOAD] = seen
+                if len(uploads) == 1:
+                    load_with_feedback(uploads[0].getvalue(), uploads[0].name)
+                else:
+                    load_with_feedback(_bundle(uploads), _bundle_name(uploads))
     elif mode == "Paste text":
         text = st.text_area(
             "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key=K.PASTE_TEXT, height=180,
@@ -151,6 +158,10 @@ def reading_controls(dataset: Dataset) -> None:
     changed = False
     inferred = infer_roles(list(report.headers))
     for col, role in zip(cols, ROLES):
+        if role == "answer" and len(report.answer_choices) > 1:
+            # "Answer to compare" above sets this role; a second widget for it would undo the first.
+            col.caption(f"Answer: {report.columns.get('answer', '')} (chosen above)")
+            continue
         choices = [AUTO, NONE, *report.headers]
         # What "(inferred)" stands for: the role as loaded when not overridden (framework exports
         # set their own), else what the headers alone suggest.
