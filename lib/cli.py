@@ -12,12 +12,20 @@ from pathlib import Path
 from lib.load.dataset import Dataset, LoadError
 
 
-def _load(path: str) -> Dataset:
+def _load(paths: list[str]) -> Dataset:
+    """One file as it is; several files, or folders, as one dataset (each file's model its own)."""
     from lib.load import load_path
+    from lib.load.many import files_in, load_many
 
-    if not Path(path).exists():
-        raise LoadError(f"{path}: no such file.")
-    return load_path(path)
+    for path in paths:
+        if not Path(path).exists():
+            raise LoadError(f"{path}: no such file.")
+    if len(paths) == 1 and Path(paths[0]).is_file():
+        return load_path(paths[0])
+    files = files_in(paths)
+    if not files:
+        raise LoadError(f"{', '.join(paths)}: no results files (.json, .jsonl, .csv, .eval, .parquet, …) found.")
+    return load_many(files, name=None, several=len(paths) > 1 or len(files) > 1)
 
 
 def _print_json(value: object) -> None:
@@ -28,7 +36,7 @@ def _print_json(value: object) -> None:
 def cmd_info(args: argparse.Namespace) -> int:
     from lib.views.text import format_report
 
-    dataset = _load(args.file)
+    dataset = _load(args.files)
     if args.json:
         _print_json(dataset.report.to_json())
     else:
@@ -41,7 +49,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from lib.align.diff import DiffOptions
     from lib.views.report import render_report
 
-    dataset = _load(args.file)
+    dataset = _load(args.files)
     options = DiffOptions(unit=args.unit)
     models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
     samples = [args.sample] if args.sample is not None else None
@@ -63,7 +71,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from lib.analysis.dataset import analyze, answer_records
 
-    dataset = _load(args.file)
+    dataset = _load(args.files)
     records = answer_records(analyze(dataset.frame))
     if args.json:
         _print_json(records)
@@ -82,7 +90,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     from lib.analysis.checks import role_doubts
 
-    dataset = _load(args.file)
+    dataset = _load(args.files)
     analysis = analyze(dataset.frame)
     for doubt in role_doubts(analysis):
         print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
@@ -99,12 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("info", help="print the load report of a results file")
-    p.add_argument("file")
+    p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("report", help="write a self-contained HTML diff report")
-    p.add_argument("file")
+    p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
     p.add_argument("-o", "--output", required=True, help="where to write the .html")
     p.add_argument("--sample", help="one sample id (default: all samples)")
     p.add_argument("--models", help="comma-separated run labels (default: all)")
@@ -116,12 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("analyze", help="flags and edits of every answer")
-    p.add_argument("file")
+    p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("summary", help="per-model totals of flags and edit types")
-    p.add_argument("file")
+    p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
     return parser

@@ -6,7 +6,7 @@ from __future__ import annotations
 SOURCE = "source"                # Source(name, content hash, load options) of the loaded data
 SOURCE_BYTES = "source_bytes"    # its raw bytes (re-read with other options on the Load page)
 LOAD_ERROR = "load_error"        # the last load failure, shown on the Load page (old data stays)
-LAST_UPLOAD = "last_upload"      # (file_id, name) of the upload already read: reruns skip it
+LAST_UPLOAD = "last_upload"      # ((file_id, name), …) of the uploads already read: reruns skip them
 
 # --- choices that follow the user across pages (kept under these keys, mirrored into widgets) ---
 MODELS = "models"                # chosen run labels (None = all)

@@ -1,6 +1,9 @@
 """Load page: choose the data (bundled sample, upload, paste), see how it was read, fix the roles."""
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pandas as pd
 import streamlit as st
 from pages import _keys as K
@@ -10,7 +13,7 @@ from lib.load.roles import infer_roles
 from pages import _state
 from pages._widgets import alert, facts, html, page_start, table_height
 
-UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "parquet"]
+UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "ndjson", "parquet", "eval", "zip"]
 # Reading a file this large takes long enough that the user should see that work is going on.
 STATUS_MIN_BYTES = 2_000_000
 AUTO, NONE = "(inferred)", "(not used)"
@@ -43,16 +46,20 @@ def source_picker() -> None:
         default="Bundled sample", required=True, persist_state="session",
     )
     if mode == "Upload a file":
-        upload = st.file_uploader(
-            "Results table: Markdown, CSV, TSV, XLSX, JSON, JSONL (incl. lm-eval-harness, OpenCompass) or Parquet",
-            type=UPLOAD_TYPES, key=K.UPLOAD,
+        uploads = st.file_uploader(
+            "Results files: Markdown, CSV, TSV, XLSX, JSON, JSONL, Parquet, or what an evaluation framework wrote "
+            "(Inspect .eval/.json, lm-eval samples, promptfoo, lighteval, HELM, OpenCompass, DeepEval, OpenAI "
+            "evals). Several files, or a .zip of a results folder, load as one comparison.",
+            type=UPLOAD_TYPES, key=K.UPLOAD, accept_multiple_files=True,
         )
-        if upload is not None:
-            data = upload.getvalue()
-            last = st.session_state.get(K.LAST_UPLOAD)
-            if last != (upload.file_id, upload.name):  # read each upload once, not on every rerun
-                st.session_state[K.LAST_UPLOAD] = (upload.file_id, upload.name)
-                load_with_feedback(data, upload.name)
+        if uploads:
+            seen = tuple((u.file_id, u.name) for u in uploads)
+            if st.session_state.get(K.LAST_UPLOAD) != seen:  # read each upload once, not on every rerun
+                st.session_state[K.LAST_UPLOAD] = seen
+                if len(uploads) == 1:
+                    load_with_feedback(uploads[0].getvalue(), uploads[0].name)
+                else:
+                    load_with_feedback(_bundle(uploads), _bundle_name(uploads))
     elif mode == "Paste text":
         text = st.text_area(
             "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key=K.PASTE_TEXT, height=180,
@@ -67,6 +74,53 @@ def source_picker() -> None:
             st.caption("The bundled sample: one proofreading task answered by 16 model runs.")
 
 
+def _bundle(uploads: list) -> bytes:
+    """Several uploads as one zip (stored, not compressed): the loader reads a zip of results files
+    as one dataset, and the session keeps one set of bytes, as for a single file."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        names: set[str] = set()
+        for u in uploads:
+            name, n = u.name, 2
+            while name in names:  # two uploads of the same name stay two files
+                name, n = f"{n}_{u.name}", n + 1
+            names.add(name)
+            archive.writestr(name, u.getvalue())
+    return buffer.getvalue()
+
+
+def _bundle_name(uploads: list) -> str:
+    shown = ", ".join(u.name for u in uploads[:3]) + (" …" if len(uploads) > 3 else "")
+    return f"{len(uploads)} files ({shown})"
+
+
+def how_it_was_read(report) -> None:
+    """Say whether the roles are fixed by a known format or guessed from the headers (never silently wrong)."""
+    if report.files:
+        alert(f"{len(report.files)} files loaded as one dataset; each file's model comes from the file "
+              "itself (or its folder). The table below lists what each file was read as.", "info")
+    elif report.framework:
+        task = f" (task {report.task})" if report.task else ""
+        fields = ", ".join(f"{role} = {col}" for role, col in report.columns.items())
+        alert(f"Read as {report.framework}{task}: the roles follow the format ({fields}).", "info")
+    else:
+        alert("The column roles were guessed from the headers: check that each picker below names the "
+              "right column.", "info")
+
+
+def files_table(report) -> None:
+    if not report.files:
+        return
+    st.subheader(f"Files ({len(report.files)})")
+    st.dataframe(pd.DataFrame({
+        "File": [f.name for f in report.files],
+        "Read as": [f.format or "—" for f in report.files],
+        "Answers": [f.rows for f in report.files],
+        "Models": [", ".join(f.models) for f in report.files],
+        "Problems": [f.error or "; ".join(f.warnings) for f in report.files],
+    }), hide_index=True, width="stretch", height=table_height(len(report.files), 10))
+
+
 def reading_controls(dataset: Dataset) -> None:
     """Table/sheet choice, model name for framework exports, and a role override per column."""
     report = dataset.report
@@ -77,8 +131,21 @@ def reading_controls(dataset: Dataset) -> None:
         if choice != report.table:
             reload_with(LoadOptions(options.roles, choice, options.model_name, options.shape))
             st.rerun()
-    if report.format in ("lm-eval-harness", "opencompass"):
-        name = st.text_input("Model name (taken from the folder name; edit if wrong)", value=report.models[0] if report.models else "")
+    how_it_was_read(report)
+    if len(report.answer_choices) > 1:
+        current = report.columns.get("answer")
+        choice = st.selectbox("Answer to compare", report.answer_choices,
+                              index=report.answer_choices.index(current) if current in report.answer_choices else 0,
+                              help="The framework keeps more than one text per answer (lm-eval: the full "
+                                   "generation and each filter's extraction).")
+        if choice != current:
+            roles = dict(options.roles)
+            roles["answer"] = choice
+            reload_with(LoadOptions(tuple(sorted(roles.items())), options.table, options.model_name, options.shape))
+            st.rerun()
+    if report.model_from in ("folder", "file name", "none") and len(report.models) == 1:
+        name = st.text_input(f"Model name (taken from the {report.model_from if report.model_from != 'none' else 'format'}; "
+                             "edit if wrong)", value=report.models[0] if report.models else "")
         if name.strip() and name.strip() != (options.model_name or (report.models[0] if report.models else "")):
             reload_with(LoadOptions(options.roles, options.table, name.strip(), options.shape))
             st.rerun()
@@ -91,6 +158,10 @@ def reading_controls(dataset: Dataset) -> None:
     changed = False
     inferred = infer_roles(list(report.headers))
     for col, role in zip(cols, ROLES):
+        if role == "answer" and len(report.answer_choices) > 1:
+            # "Answer to compare" above sets this role; a second widget for it would undo the first.
+            col.caption(f"Answer: {report.columns.get('answer', '')} (chosen above)")
+            continue
         choices = [AUTO, NONE, *report.headers]
         # What "(inferred)" stands for: the role as loaded when not overridden (framework exports
         # set their own), else what the headers alone suggest.
@@ -122,7 +193,7 @@ def report_panel(dataset: Dataset) -> None:
     runs = dataset.frame["model"].nunique()
     roles = ", ".join(f"{role} → {col}" for role, col in r.columns.items()) or "none"
     html(facts([
-        ("File", r.name), ("Format", r.format), ("Encoding", r.encoding), ("Shape", r.shape),
+        ("File", r.name), ("Format", r.framework or r.format), ("Encoding", r.encoding), ("Shape", r.shape),
         ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
         ("Models", f"{len(r.models):,}" + (f" ({runs:,} runs: a model answered a sample more than once)"
                                            if runs != len(r.models) else "")
@@ -158,4 +229,5 @@ if error:
 st.divider()
 reading_controls(dataset)
 report_panel(dataset)
+files_table(dataset.report)
 preview(dataset)

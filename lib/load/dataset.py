@@ -47,7 +47,7 @@ class LoadReport:
     """What the loader found, shown on the Load page and by `python -m lib info`."""
 
     name: str                      # file name (or "pasted text")
-    format: str                    # markdown | csv | tsv | xlsx | json | jsonl | parquet | lm-eval-harness | opencompass
+    format: str                    # markdown | csv | tsv | xlsx | json | jsonl | parquet | a framework's (inspect-ai, …) | several
     encoding: str                  # utf-8, utf-8-sig, utf-16, gb18030, big5, … ("binary" for xlsx/parquet)
     shape: str                     # long | wide
     columns: dict[str, str]        # role -> column name in the file (wide: "model" -> "(column headers)")
@@ -58,6 +58,11 @@ class LoadReport:
     headers: tuple[str, ...] = ()  # the file's column names, for the role override UI
     tables: tuple[str, ...] = ()   # choices when the file holds several tables/sheets
     table: int = 0                 # which of `tables` was loaded
+    framework: str = ""            # "Inspect AI eval log", … when a framework's output was recognised
+    answer_choices: tuple[str, ...] = ()  # columns the framework offers as the answer (lm-eval filters)
+    model_from: str = ""           # where the model name came from: log | folder | file name | none
+    task: str = ""                 # the framework's task / benchmark name
+    files: tuple["FileReport", ...] = ()  # several files loaded as one dataset: one report each
 
     @property
     def line_label(self) -> str:
@@ -65,7 +70,8 @@ class LoadReport:
         record (a pretty-printed JSON file's line numbers would not say which record)."""
         if self.format == "xlsx":
             return "Row"
-        if self.format in ("json", "parquet", "opencompass"):
+        if self.format in ("json", "parquet", "opencompass", "inspect-ai", "promptfoo", "deepeval", "helm",
+                           "lighteval"):
             return "Record"
         return "Line"
 
@@ -85,7 +91,31 @@ class LoadReport:
             "models": list(self.models),
             "warnings": [{"line": w.line, "message": w.message} for w in self.warnings],
             "tables": list(self.tables),
+            **({"framework": self.framework, "answer_choices": list(self.answer_choices),
+                "model_from": self.model_from, "task": self.task} if self.framework else {}),
+            **({"files": [f.to_json() for f in self.files]} if self.files else {}),
         }
+
+    @property
+    def roles_guessed(self) -> bool:
+        """Roles read from the headers (a guess the user should check), not fixed by a known format."""
+        return not self.framework and not self.files
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One file of several loaded together: what it was read as, or why it was skipped."""
+
+    name: str
+    format: str = ""
+    rows: int = 0
+    models: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "format": self.format, "rows": self.rows, "models": list(self.models),
+                "warnings": list(self.warnings), "error": self.error}
 
 
 @dataclass(frozen=True)

@@ -6,24 +6,22 @@ import json
 import pandas as pd
 
 from lib.load import frameworks
-from lib.load.dataset import LoadError, LoadOptions, LoadWarning
+from lib.load.dataset import LoadError, LoadWarning
 from lib.load.lines import split_lines
 from lib.load.table import ParsedTable, Source, unique_header
 
 
 def read_json(text: str, source: Source, fmt: str = "json") -> ParsedTable:
-    name, options, path = source.name, source.options, source.path
+    name = source.name
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(f"{name}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}.") from None
     except RecursionError:
         raise LoadError(f"{name}: the JSON is nested too deeply to be a table.") from None
-    if frameworks.is_opencompass(obj):
-        model = options.model_name or frameworks.model_from_path(name, path, "opencompass")
-        frame = frameworks.opencompass_table(obj)
-        return ParsedTable(frame, list(range(1, len(frame) + 1)), "opencompass", "", [],
-                      roles=dict(frameworks.OPENCOMPASS_ROLES), default_model=model)
+    framework = frameworks.from_json(obj, source)
+    if framework is not None:
+        return framework
     if isinstance(obj, dict) and isinstance(obj.get("columns"), list) and isinstance(obj.get("data"), list) \
             and obj["data"] and all(isinstance(r, list) and len(r) == len(obj["columns"]) for r in obj["data"]):
         # pandas to_json(orient="split")
@@ -50,13 +48,11 @@ def read_json(text: str, source: Source, fmt: str = "json") -> ParsedTable:
                             "expected a list of records or an object of equal-length columns.")
     if not isinstance(obj, list):
         raise LoadError(f"{name}: the JSON is a single {type(obj).__name__}, not a table; expected a list of records.")
-    if frameworks.is_lm_eval(obj):
-        return _lm_eval(obj, name, options, path, "json")
     frame, rows, warnings = _records_frame(obj, name)
     return ParsedTable(frame, rows, "json", "", warnings)
 
 def read_jsonl(text: str, source: Source, fmt: str = "jsonl") -> ParsedTable:
-    name, options, path = source.name, source.options, source.path
+    name = source.name
     records, lines, warnings = [], [], []
     for n, line in enumerate(split_lines(text), start=1):
         if not line.strip():
@@ -70,10 +66,10 @@ def read_jsonl(text: str, source: Source, fmt: str = "jsonl") -> ParsedTable:
             warnings.append(LoadWarning(n, "JSON nested too deeply; skipped."))
     if not records:
         raise LoadError(f"{name}: no valid JSON line found (first problem: {warnings[0] if warnings else 'empty'}).")
-    if frameworks.is_lm_eval(records):
-        table = _lm_eval(records, name, options, path, "jsonl", lines)
-        table.warnings = warnings + table.warnings
-        return table
+    framework = frameworks.from_records(records, source, lines)
+    if framework is not None:
+        framework.warnings = warnings + framework.warnings
+        return framework
     keep = [(r, ln) for r, ln in zip(records, lines) if isinstance(r, dict)]
     for r, ln in zip(records, lines):
         if not isinstance(r, dict):
@@ -82,18 +78,6 @@ def read_jsonl(text: str, source: Source, fmt: str = "jsonl") -> ParsedTable:
         raise LoadError(f"{name}: no JSON objects found; each line should be one record.")
     frame = object_frame(_flatten_all([r for r, _ in keep]))
     return ParsedTable(frame, [ln for _, ln in keep], "jsonl", "", warnings)
-
-def _lm_eval(records: list, name: str, options: LoadOptions, path: str | None, fmt: str,
-             lines: list[int] | None = None) -> ParsedTable:
-    lines = lines or list(range(1, len(records) + 1))
-    warnings = [LoadWarning(ln, f"a JSON {type(r).__name__}, not a sample record; skipped.")
-                for r, ln in zip(records, lines) if not isinstance(r, dict)]
-    rows = [ln for r, ln in zip(records, lines) if isinstance(r, dict)]
-    records = [r for r in records if isinstance(r, dict)]
-    model = options.model_name or frameworks.model_from_path(name, path, "lm-eval-harness")
-    frame = frameworks.lm_eval_table(records)
-    return ParsedTable(frame, rows, "lm-eval-harness", "", warnings, roles=dict(frameworks.LM_EVAL_ROLES),
-                  default_model=model)
 
 def _records_frame(records: list, name: str, first_row: int = 1) -> tuple[pd.DataFrame, list[int], list[LoadWarning]]:
     keep, rows, warnings = [], [], []

@@ -1,8 +1,9 @@
 """Bytes (a file, an upload, pasted text) → the canonical Dataset, with a report of how it was read.
 
-The format is decided by content first (Excel and Parquet by their magic bytes, JSON by its
-first character, Markdown by a pipe table), the extension only breaks ties; so pasted text and
-misnamed files load too. Every LoadError message starts with the file name and says what to fix.
+The format is decided by content first (Excel and Parquet by their magic bytes, a zip by its
+entries, JSON by its first character, Markdown by a pipe table; an evaluation framework's output
+by its fields), the extension only breaks ties; so pasted text and misnamed files load too. A zip
+of results files (a results folder) is several files loaded as one dataset (lib.load.many). Every LoadError message starts with the file name and says what to fix.
 """
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ import gc
 from pathlib import Path, PurePath
 from typing import Callable
 
-from lib.load import limits
+from lib.load import frameworks, limits
+from lib.load.archive import is_archive_of_files, read_zip
 from lib.load.canonical import MAX_WARNINGS_PER_KIND, canonicalize
-from lib.load.sanity import sanity_warnings
 from lib.load.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.delimited import read_delimited
 from lib.load.encoding import decode_lines
@@ -22,6 +23,7 @@ from lib.load.json_records import read_json, read_jsonl
 from lib.load.markdown import read_markdown
 from lib.load.parquet import read_parquet
 from lib.load.roles import apply_overrides, infer_roles
+from lib.load.sanity import sanity_warnings, unread_model_columns
 from lib.load.sniff import text_format
 from lib.load.table import ParsedTable, Source
 
@@ -35,7 +37,7 @@ TEXT_READERS: dict[str, Callable[[str, Source, str], ParsedTable]] = {
 }
 # Binary formats, by their first bytes (the extension is only a hint).
 BINARY_READERS: tuple[tuple[bytes, Callable[[bytes, Source], ParsedTable]], ...] = (
-    (b"PK\x03\x04", read_xlsx),
+    (b"PK\x03\x04", read_zip),  # XLSX or an Inspect .eval log, by the zip's entries
     (b"PAR1", read_parquet),
 )
 
@@ -82,7 +84,15 @@ def load_bytes(data: bytes, name: str, options: LoadOptions = LoadOptions(), pat
 
 
 def _load(data: bytes, name: str, options: LoadOptions, path: str | None) -> Dataset:
-    table = _bounded(_read_table(data, name, options, path), limits.current())
+    if data.startswith(b"PK\x03\x04") and is_archive_of_files(data):
+        from lib.load.many import load_archive
+
+        return load_archive(data, name, options)
+    return dataset_from_table(_bounded(_read_table(data, name, options, path), limits.current()), name, options)
+
+
+def dataset_from_table(table: ParsedTable, name: str, options: LoadOptions) -> Dataset:
+    """A parsed table → the canonical Dataset with its load report (roles, runs, sanity checks)."""
     headers = [str(c) for c in table.frame.columns]
     if table.frame.empty and headers:
         raise LoadError(f"{name} has a header but no data rows.")
@@ -97,13 +107,14 @@ def _load(data: bytes, name: str, options: LoadOptions, path: str | None) -> Dat
             raise
         raise LoadError(f"{exc} Note: {cut}") from None
     frame = canon.frame
+    checks = sanity_warnings(frame, canon.columns) + unread_model_columns(table.frame, canon.shape, canon.columns)
     report = LoadReport(
         name=name, format=table.format, encoding=table.encoding, shape=canon.shape, columns=canon.columns,
         rows=len(frame), samples=int(frame["sample_id"].nunique()),
         models=tuple(dict.fromkeys(frame["model_name"])),
-        warnings=tuple(table.warnings) + canon.warnings + tuple(sanity_warnings(frame, canon.columns)),
-        headers=tuple(headers),
-        tables=table.tables, table=table.table,
+        warnings=tuple(table.warnings) + canon.warnings + tuple(checks), headers=tuple(headers),
+        tables=table.tables, table=table.table, framework=frameworks.TITLES.get(table.format, ""),
+        answer_choices=table.answer_choices, model_from=table.model_from, task=table.task,
     )
     return Dataset(frame=frame, report=report, has_source=bool((frame["source"] != "").any()),
                    metadata_columns=canon.metadata_columns)
@@ -173,6 +184,8 @@ def _read_text_table(data: bytes, source: Source, ext: str) -> ParsedTable:
                                           "If letters look wrong, save it as UTF-8."))
     fmt = text_format(text, ext)
     table = TEXT_READERS[fmt](text, source, fmt)
+    if fmt in ("csv", "tsv"):
+        table = frameworks.from_csv(table, source) or table
     table.encoding = encoding
     table.warnings = warnings + table.warnings
     return table

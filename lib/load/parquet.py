@@ -1,4 +1,4 @@
-"""Parquet files (pyarrow), bounded by their own metadata before any row is decoded.
+"""Parquet files (pyarrow), lighteval details recognised by their columns; bounded by their own metadata before any row is decoded.
 
 A Parquet file can be tiny and hold millions of rows (a 112 KB file of 20 million repeated
 values): the footer says how many rows, columns and unpacked bytes it has, so those are checked
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from lib.load import limits
+from lib.load import frameworks, limits
 from lib.load.dataset import LoadError, LoadWarning
 from lib.load.table import ParsedTable, Source, unique_header
 
@@ -56,6 +56,11 @@ def read_parquet(data: bytes, source: Source) -> ParsedTable:
     if meta.num_rows > take:
         warnings.append(LoadWarning(take + 1, f"the file has {meta.num_rows:,} rows; only the first {take:,} were read "
                                               f"({limits.ENV['rows']}): records from {take + 1:,} on are not shown."))
+    framework = frameworks.from_parquet(frame, source)
+    if framework is not None:
+        framework.encoding = "binary"
+        framework.warnings = warnings + list(framework.warnings)
+        return framework
     frame.columns = unique_header([str(c) for c in frame.columns])
     return ParsedTable(frame, list(range(1, len(frame) + 1)), "parquet", "binary", warnings)
 

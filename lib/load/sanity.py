@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from lib.load.dataset import LoadWarning
+from lib.load.roles import is_metadata, looks_like_model
 
 # A per-result identifier rather than a sample id: UUIDs and long hex digests.
 _UUID = re.compile(r"^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$|^[0-9a-f]{24,}$", re.I)
@@ -48,3 +49,23 @@ def _uuid_samples(frame: pd.DataFrame, columns: dict[str, str]) -> LoadWarning |
     return LoadWarning(None, f"every sample has exactly one answer and the ids{_column(columns, 'sample_id')} look "
                              "like per-answer identifiers (UUIDs), so no two models are compared on a sample; "
                              "choose another sample id (or none: rows sharing a reference are then one sample).")
+
+
+def unread_model_columns(table: pd.DataFrame, shape: str, columns: dict) -> list[LoadWarning]:
+    """A long table whose other columns look like more models' answers (a wide table read as long)."""
+    if shape != "long" or "answer" not in columns or str(columns.get("answer", "")).startswith("("):
+        return []
+    taken = set(columns.values())
+    unread = []
+    for col in table.columns:
+        name = str(col)
+        if name in taken or is_metadata(name) or not looks_like_model(name):
+            continue
+        cells = table[col].dropna().astype(str)
+        if len(cells) and (cells.str.strip() != "").mean() > 0.5 and pd.to_numeric(cells, errors="coerce").isna().mean() > 0.9:
+            unread.append(name)
+    if not unread:
+        return []
+    return [LoadWarning(None, f"column{'s' if len(unread) > 1 else ''} {', '.join(repr(c) for c in unread[:6])} look like more models' "
+            f"answers but {'were' if len(unread) > 1 else 'was'} not read (only answer → \"{columns['answer']}\"); "
+            "to compare them, set Answer to \"(not used)\" on the Load page so the table is read as wide.")]

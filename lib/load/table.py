@@ -31,6 +31,9 @@ class ParsedTable:
     table: int = 0
     roles: dict[str, str] | None = None  # fixed roles (framework exports)
     default_model: str | None = None
+    answer_choices: tuple[str, ...] = ()  # columns the framework offers as the answer (lm-eval filters)
+    model_from: str = ""                  # framework exports: "log", "folder" or "file name"
+    task: str = ""                        # framework exports: the task/benchmark the file is of
 
 def unique_header(header: list[str]) -> list[str]:
     """Column names made unique and non-empty ("" → "column 3", a repeated "x" → "x (2)").

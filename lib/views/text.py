@@ -21,6 +21,15 @@ def format_report(report: LoadReport) -> str:
     ]
     if len(report.tables) > 1:
         lines.append(f"Tables:    {len(report.tables)}; loaded {report.tables[report.table]}")
+    if report.framework:
+        task = f", task {report.task}" if report.task else ""
+        lines.append(f"Read as:   {report.framework}{task}; roles fixed by the format, model from the {report.model_from}")
+    if len(report.answer_choices) > 1:
+        lines.append(f"Answers:   {report.columns.get('answer')} (also offered: "
+                     f"{', '.join(c for c in report.answer_choices if c != report.columns.get('answer'))})")
+    for f in report.files:
+        status = f"skipped: {f.error}" if f.error else f"{f.format}, {f.rows:,} answers, {', '.join(f.models)}"
+        lines.append(f"  file {f.name}: {status}")
     if report.warnings:
         lines.append(f"Warnings ({len(report.warnings):,}):")
         lines += [f"  {report.warning_text(w)}" for w in report.warnings]

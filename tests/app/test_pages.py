@@ -257,7 +257,7 @@ def test_load_page_renames_the_model_of_a_framework_export(app):
     run(app)
     app.get("file_uploader")[0].upload(path.name, path.read_bytes(), "application/jsonl")
     run(app)
-    assert "<dd>lm-eval-harness</dd>" in html_of(app)
+    assert "<dd>lm-evaluation-harness samples</dd>" in html_of(app)
     name = next(t for t in app.text_input if t.label.startswith("Model name"))
     name.input("qwen2-7b-instruct")
     run(app)
@@ -337,3 +337,53 @@ def test_models_page_raises_no_doubt_on_the_bundled_sample(app):
     app.switch_page("pages/models.py")
     run(app)
     assert "median similarity" not in html_of(app)
+
+
+def _upload_page(app: AppTest) -> None:
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    app.segmented_control(key="load_mode").set_value("Upload a file")
+    run(app)
+
+
+def test_load_page_reads_two_framework_files_at_once_and_lists_each(app):
+    from tests.conftest import FIXTURES
+
+    logs = [FIXTURES / "frameworks" / "inspect" / n for n in ("capitals_model-a.eval", "capitals_model-b.eval")]
+    _upload_page(app)
+    app.get("file_uploader")[0].set_value([(p.name, p.read_bytes(), "application/zip") for p in logs])
+    run(app)
+    body = html_of(app)
+    assert "2 files loaded as one dataset" in body and "<dt>Answers</dt><dd>6</dd>" in body
+    files = app.dataframe[0].value
+    assert list(files["File"]) == [p.name for p in logs] and list(files["Read as"]) == ["Inspect AI eval log"] * 2
+    assert set(app.dataframe[-1].value["model"]) == {"mockllm/model-a", "mockllm/model-b"}
+
+
+def test_load_page_says_the_roles_follow_a_recognised_format_and_are_guessed_otherwise(app):
+    from tests.conftest import FIXTURES
+
+    _upload_page(app)
+    path = FIXTURES / "frameworks" / "inspect" / "capitals_model-a.json"
+    app.get("file_uploader")[0].upload(path.name, path.read_bytes(), "application/json")
+    run(app)
+    assert "Read as Inspect AI eval log (task capitals): the roles follow the format" in html_of(app)
+    csv = "model,answer,reference\nalpha,The cat,The cat\nbeta,A cat,The cat\n".encode()
+    app.get("file_uploader")[0].upload("two.csv", csv, "text/csv")
+    run(app)
+    assert "The column roles were guessed from the headers" in html_of(app)
+
+
+def test_load_page_offers_lm_evals_filters_as_the_answer_to_compare(app):
+    from tests.conftest import FIXTURES
+
+    path = next((FIXTURES / "frameworks" / "lm-eval" / "new" / "model-x").glob("*.jsonl"))
+    _upload_page(app)
+    app.get("file_uploader")[0].upload(path.name, path.read_bytes(), "application/jsonl")
+    run(app)
+    choice = next(s for s in app.selectbox if s.label == "Answer to compare")
+    assert choice.value == "resps (full generation)"
+    choice.set_value("filter strict-match")
+    run(app)
+    assert list(app.dataframe[-1].value["answer"]) == ["7", "72", "60"]

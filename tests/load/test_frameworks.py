@@ -21,8 +21,8 @@ def _lm_eval_record(doc_id: int, answer, target: str, arguments) -> dict:
 def test_lm_eval_samples_map_to_id_prompt_answer_and_target():
     ds = load_path(LM_EVAL)
     assert ds.report.format == "lm-eval-harness" and ds.report.shape == "long"
-    assert ds.report.columns == {"sample_id": "doc_id", "answer": "response", "reference": "target",
-                                 "source": "prompt"}
+    assert ds.report.columns == {"sample_id": "doc_id", "model": "(folder)", "answer": "resps (full generation)",
+                                 "reference": "target", "source": "arguments (prompt)"}
     row = ds.frame.iloc[1]
     assert (row["sample_id"], row["answer"], row["reference"], row["source"], row["row"]) == (
         "1", "Here is it: Their cat.", "Their cat.", "Correct: Thier cat.", 2)
