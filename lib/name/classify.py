@@ -16,15 +16,34 @@ from lib.align.tokens import ZERO_WIDTH, is_cjk, is_punct, tokenize
 from lib.name import lexicon as lx
 from lib.name.wordlists import PARTICLES, PREPOSITIONS, closed_classes, expand_contractions, is_known_word, is_meaning_swap
 
+class Context(NamedTuple):
+    """What the rules read of the reference's words around an edit (a tagger would look at the
+    subject or determiner before, the verb after). Kept this coarse so that classify's cache is
+    keyed by it rather than by the words: "the" → "" has one entry, not one per neighbour."""
+    before: str = ""       # the word before, when it is a subject, an auxiliary or "to"; else ""
+    before_pos: str = ""   # lib.name.lexicon.pos of the word before
+    after_pos: str = ""    # of the word after ("OF" for "of", which follows nouns, not verbs)
+    after_verb: bool = False  # the word after can be a verb's base form (to protect)
+
+
+_KEPT_BEFORE = frozenset("i you he she it we they who that which there this what here where how let to".split()) \
+    | lx.AUXILIARIES
+
+
+@lru_cache(maxsize=65536)
+def context(before: str, after: str) -> Context:
+    b, a = lx.normal(before), lx.normal(after)
+    return Context(b if b in _KEPT_BEFORE else "", lx.pos(before) if before else "",
+                   "OF" if a == "of" else lx.pos(after) if after else "", bool(after) and lx.can_be_base_verb(after))
+
+
 class Sides(NamedTuple):
-    """One edit as the rules see it: both sides stripped, their words, and the reference's
-    neighbouring words (subject or determiner before, verb after: what a tagger would look at)."""
+    """One edit as the rules see it: both sides stripped, their tokens, and the context."""
     ref: str
     ans: str
     r: tuple[str, ...]   # reference tokens, contractions split (punctuation kept)
     a: tuple[str, ...]
-    before: str
-    after: str
+    around: Context
 
 
 @lru_cache(maxsize=65536)
@@ -101,7 +120,8 @@ def case_change_at_the_end(s: Sides) -> str | None:
     ("Disadvantage" → "A disadvantage" is M:DET; ", since" → ". Since" is R:PUNCT)."""
     if s.r and s.a and (len(s.r) > 1 or len(s.a) > 1) and lx.normal(s.r[-1]) == lx.normal(s.a[-1]):
         ref, ans = " ".join(s.r[:-1]), " ".join(s.a[:-1])
-        return classify(ref, ans, s.before, s.r[-1]) if (ref or ans) else "ORTH"
+        around = Context(s.around.before, s.around.before_pos, *context("", s.r[-1])[2:])  # now followed by that word
+        return _classify(ref, ans, around) if (ref or ans) else "ORTH"
     return None
 
 
@@ -118,7 +138,7 @@ def contraction(s: Sides) -> str | None:
             return "CONTR"
     side = s.r or s.a
     if not (s.r and s.a) and len(side) == 1 and lx.normal(side[0]) in lx.CONTRACTED:
-        return "NOUN:POSS" if lx.pos(side[0], s.before) == "POS" else "CONTR"
+        return "NOUN:POSS" if lx.pos(side[0], s.around.before) == "POS" else "CONTR"
     if s.ref and s.ans and s.ref.casefold() != s.ans.casefold() and expand_contractions(s.ref) == expand_contractions(s.ans):
         return "CONTR"  # whole words compared ("I'm" vs "I am") when the merger kept them together
     return None
@@ -129,7 +149,7 @@ def one_sided_verb(s: Sides) -> str | None:
     side = _words(s.r or s.a)
     if (s.r and s.a) or not side:
         return None
-    if len(side) == 1 and lx.normal(side[0]) == "to" and lx.can_be_base_verb(s.after):
+    if len(side) == 1 and lx.normal(side[0]) == "to" and s.around.after_verb:
         return "VERB:FORM"
     return "VERB:TENSE" if all(lx.normal(w) in lx.MODALS | {"do", "does", "did", "have", "has", "had", "will"}
                                for w in side) else None
@@ -151,15 +171,14 @@ def non_word(s: Sides) -> str | None:
 _SUBJECTS = frozenset("i you he she it we they who that which there this".split())
 
 
-def _noun_here(before: str, after: str) -> bool:
+def _noun_here(around: Context) -> bool:
     """"two cat" → "cats" is number, "he want" → "wants" and "want to" agreement: the neighbours decide,
     as a tagger would; with no clue, a noun (the commoner slip)."""
-    kind = lx.pos(before) if before else ""
-    if kind in ("DET", "NUM", "ADJ", "ADP", "POS"):
+    if around.before_pos in ("DET", "NUM", "ADJ", "ADP", "POS"):
         return True
-    if lx.normal(before) in _SUBJECTS:
+    if around.before in _SUBJECTS:
         return False
-    return not (after and lx.pos(after) in ("DET", "PRON", "ADP", "PART") and lx.normal(after) != "of")
+    return around.after_pos not in ("DET", "PRON", "ADP", "PART")
 
 
 _VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
@@ -183,11 +202,10 @@ def inflection(s: Sides) -> str | None:
     both = rt | at
     verbal = {r, a} <= lx.AUXILIARIES or bool(both & {"VBZ", "VBD", "VBG", "VBN"})
     nominal = lx.number_pair(r, a) or lx.number_pair(a, r)
-    before = lx.pos(s.before) if s.before else ""
-    if nominal and (not verbal or _noun_here(s.before, s.after)):
+    if nominal and (not verbal or _noun_here(s.around)):
         return "NOUN:NUM"
     if verbal:
-        if lx.normal(s.before) in lx.AUXILIARIES | {"to"}:
+        if s.around.before in lx.AUXILIARIES | {"to"}:
             return "VERB:FORM"  # after an auxiliary or "to" a verb cannot carry tense or agreement
         if _participle_only(rt) or _participle_only(at):
             return "VERB:FORM"
@@ -228,10 +246,10 @@ def closed_class(s: Sides) -> str | None:
         classes = closed_classes(w)
         shared = [c for c in (shared if shared is not None else classes) if c in classes]
     words = {lx.normal(w) for w in r + a}
-    if words <= PARTICLES - {"to", "not"} | PREPOSITIONS and lx.pos(s.before) == "VERB" and words & PARTICLES:
+    if words <= PARTICLES - {"to", "not"} | PREPOSITIONS and s.around.before_pos == "VERB" and words & PARTICLES:
         return "PART"  # the particle of a phrasal verb: make (up), find about → find out
     if r and a:
-        if "to" in words and lx.can_be_base_verb(s.after) and words - {"to"} <= PREPOSITIONS:
+        if "to" in words and s.around.after_verb and words - {"to"} <= PREPOSITIONS:
             return "PART"  # infinitive "to" for a preposition: for protect → to protect
         if words & {"a", "an"} and "one" in words:
             return "DET"
@@ -323,14 +341,19 @@ CASCADE: tuple[tuple[str, Callable[[Sides], str | None]], ...] = (
 )
 
 
-@lru_cache(maxsize=65536)
 def classify(reference: str, answer: str, before: str = "", after: str = "") -> str:
-    """The type (a key of lib.name.codes.EDIT_TYPES) of one edit: its two sides (stripped) and the reference's words around it."""
+    """The type (a key of lib.name.codes.EDIT_TYPES) of one edit: its two sides (stripped) and
+    the reference's words just before and after it."""
+    return _classify(reference, answer, context(before, after))
+
+
+@lru_cache(maxsize=65536)
+def _classify(reference: str, answer: str, around: Context) -> str:
     if not (reference.isascii() and answer.isascii()):
         # "cafe\u0301" and "café" are one word to a reader: judge them composed (NFC).
         reference, answer = unicodedata.normalize("NFC", reference), unicodedata.normalize("NFC", answer)
     short = len(reference) + len(answer) <= 4 * LONG_EDIT_CHARS
-    sides = Sides(reference, answer, _toks(reference) if short else (), _toks(answer) if short else (), before, after)
+    sides = Sides(reference, answer, _toks(reference) if short else (), _toks(answer) if short else (), around)
     for _name, rule in CASCADE:
         found = rule(sides)
         if found:

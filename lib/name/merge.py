@@ -68,7 +68,7 @@ def _tokens(text: str, base: int) -> list[Tok]:
 
 
 _WORD_AFTER = re.compile(r"[\s\"'“”‘’(]*([^\W_]+(?:['’][^\W_]+)*)")
-_WORD_BEFORE = re.compile(r"([^\W_]+(?:['’][^\W_]+)*)[\s\"'“”‘’)]*$")
+_QUOTES = " \t\n\"'“”‘’)"
 
 
 def _word_after(text: str, p: int) -> str:
@@ -77,8 +77,13 @@ def _word_after(text: str, p: int) -> str:
 
 
 def _word_before(text: str, p: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, p - 40), p)
-    return m.group(1) if m else ""
+    """The word that ends before offset p (skipping spaces and quotes), "" at a mark or the start."""
+    while p > 0 and text[p - 1] in _QUOTES:
+        p -= 1
+    end = p
+    while p > 0 and (text[p - 1].isalnum() or (text[p - 1] in "'’" and p > 1 and text[p - 2].isalnum())):
+        p -= 1
+    return text[p:end]
 
 
 # ---- alignment with ERRANT's costs -----------------------------------------------------------
@@ -108,11 +113,14 @@ def _align(o: list[str], c: list[str], op_: list[str], cp: list[str]) -> list[tu
                 cost[i][j], back[i][j] = cost[i - 1][j - 1], ("M", 1)
                 continue
             best, choice = float("inf"), ("S", 1)
-            k = 2  # transposition: the last k words of each side are the same words reordered
-            while k <= min(i, j, 6) and sorted(ol[i - k:i]) != sorted(cl[j - k:j]):
-                k += 1
-            if k <= min(i, j, 6) and ol[i - k:i] != cl[j - k:j]:
-                best, choice = cost[i - k][j - k] + k - 1, ("T", k)
+            # Transposition: the last k words of each side are the same words reordered (cheap
+            # test first: each side's last word must occur among the other's last few).
+            if ol[i - 1] in cl[max(0, j - 6):j - 1] and cl[j - 1] in ol[max(0, i - 6):i - 1]:
+                k = 2
+                while k <= min(i, j, 6) and sorted(ol[i - k:i]) != sorted(cl[j - k:j]):
+                    k += 1
+                if k <= min(i, j, 6) and ol[i - k:i] != cl[j - k:j]:
+                    best, choice = cost[i - k][j - k] + k - 1, ("T", k)
             for value, step in ((cost[i - 1][j - 1] + _sub_cost(o[i - 1], c[j - 1], op_[i - 1], cp[j - 1]), ("S", 1)),
                                 (cost[i][j - 1] + 1, ("I", 1)), (cost[i - 1][j] + 1, ("D", 1))):
                 if value < best:
@@ -132,6 +140,11 @@ def _align(o: list[str], c: list[str], op_: list[str], cp: list[str]) -> list[tu
 
 # ---- ERRANT's merge rules --------------------------------------------------------------------
 
+# ERRANT's rules try every sub-span of a run of changes (cubic in its length); a run longer than
+# this is a rewritten passage, shown as one edit, as a reader would describe it.
+MAX_RULE_OPS = 12
+
+
 def _merged(seq: list) -> list:
     return [("X", seq[0][1], seq[-1][2], seq[0][3], seq[-1][4])] if seq else seq
 
@@ -140,7 +153,7 @@ def _process(seq: list, o: list[str], c: list[str], op_: list[str], cp: list[str
     if len(seq) <= 1:
         return seq
     ops = [s[0] for s in seq]
-    if set(ops) in ({"D"}, {"I"}):
+    if set(ops) in ({"D"}, {"I"}) or len(seq) > MAX_RULE_OPS:
         return _merged(seq)
     go = lambda part: _process(part, o, c, op_, cp)  # noqa: E731
     content = False
@@ -193,6 +206,8 @@ def _kinds(toks: list[Tok], text: str) -> list[str]:
 
 
 def _rule_spans(o: list[Tok], c: list[Tok], answer: str, reference: str) -> list[tuple[int, int, int, int]]:
+    if len(o) <= 1 and len(c) <= 1 or not (o and c):
+        return [(0, len(o), 0, len(c))]  # a word for a word, or words only on one side: one edit (ERRANT merges all-D, all-I)
     ow, cw = [t.text for t in o], [t.text for t in c]
     op_, cp = _kinds(o, answer), _kinds(c, reference)
     if len(o) * len(c) > ALIGN_CELLS:

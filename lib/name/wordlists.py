@@ -89,6 +89,7 @@ def is_known_word(word: str) -> bool:
     return len(parts) > 1 and all(p in vocabulary for p in parts)
 
 
+@lru_cache(maxsize=65536)
 def closed_classes(word: str) -> tuple[str, ...]:
     """Every closed class that holds `word`, in CLOSED_CLASSES order ("that" is DET and PRON)."""
     w = word.casefold()
