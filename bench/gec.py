@@ -36,7 +36,9 @@ def predictions(pairs: list[dict], workdir: Path) -> list[dict]:
             f.write(json.dumps({"id": p["id"], "model": "jfleg", "prediction": p["answer"],
                                 "reference": p["reference"]}, ensure_ascii=False) + "\n")
     out = subprocess.run([sys.executable, "-m", "lib", "analyze", str(data), "--json"], cwd=ROOT,
-                         capture_output=True, text=True, check=True, env={**os.environ, "REDLINE_CACHE_DIR": "off"})
+                         capture_output=True, text=True, env={**os.environ, "REDLINE_CACHE_DIR": "off"})
+    if out.returncode:
+        raise SystemExit(f"python -m lib analyze failed:\n{out.stderr}")
     records = {r["sample_id"]: r for r in json.loads(out.stdout)}
     preds = []
     for p in pairs:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import streamlit as st
 from pages import _keys as K
 
-from lib.name.codes import EDIT_TYPES, OPERATIONS
+from lib.name.codes import EDIT_TYPES, OPERATIONS, TYPE_GROUPS
 from lib.views.charts import picked
 from lib.views.drilldown import ExampleFilter, find_examples
 from lib.name.flags import FLAGS
-from lib.views.html import snippet_html
+from lib.views.html import snippet_html, table_html
 from lib.views.export import category_table
 from pages import _state
 from pages._widgets import esc, html, model_selector, page_start, role_doubts, table_height
@@ -149,6 +149,11 @@ measure = st.segmented_control("Bars show", ["count", "rate"], key=K.CAT_MEASURE
                                persist_state="session",
                                format_func={"count": "Counts", "rate": "Per answer"}.get)
 charts(chosen, measure)
+with st.expander("What the edit codes mean"):
+    st.caption("Operation M: the answer is missing reference text · U: the answer has unnecessary text · "
+               "R: the answer replaced it. Types are ERRANT's, the codes grammatical-error-correction papers "
+               "report; related types share a colour family in the chart.")
+    html(table_html(["type", "group", "meaning"], [(t, TYPE_GROUPS[t], EDIT_TYPES[t]) for t in EDIT_TYPES]))
 st.divider()
 flt = example_filter(chosen)
 examples(dataset, analysis, flt)

@@ -246,7 +246,7 @@ def closed_class(s: Sides) -> str | None:
         classes = closed_classes(w)
         shared = [c for c in (shared if shared is not None else classes) if c in classes]
     words = {lx.normal(w) for w in r + a}
-    if words <= PARTICLES - {"to", "not"} | PREPOSITIONS and s.around.before_pos == "VERB" and words & PARTICLES:
+    if words <= PARTICLES | PREPOSITIONS and s.around.before_pos == "VERB" and words & _PHRASAL:
         return "PART"  # the particle of a phrasal verb: make (up), find about → find out
     if r and a:
         if "to" in words and s.around.after_verb and words - {"to"} <= PREPOSITIONS:
@@ -258,6 +258,7 @@ def closed_class(s: Sides) -> str | None:
     return shared[0] if shared else None
 
 
+_PHRASAL = PARTICLES - {"to", "not"}
 _POSSESSIVES = frozenset("my your his her its our their".split())
 
 
@@ -270,11 +271,14 @@ def _determiner_or_pronoun(reference_word: str) -> str | None:
 
 
 def phrase(s: Sides) -> str | None:
-    """Multi-word edits ERRANT names by their words: auxiliaries, "to eat" → "eating", "more big"."""
+    """Multi-word edits ERRANT names by their words: possessives, words of one closed class,
+    auxiliaries, "to eat" → "eating", "more big" → "bigger"."""
     r, a = _words(s.r), _words(s.a)
     if len(r) + len(a) < 2 or (len(r) == len(a) == 1):
         return None
     rl, al = [lx.normal(w) for w in r], [lx.normal(w) for w in a]
+    if rl and al and "'s" in (rl[-1], al[-1]) and lx.lemmas(rl[0]) & lx.lemmas(al[0]):
+        return "NOUN:POSS"  # friends → friend's
     shared = set.intersection(*(set(closed_classes(w)) for w in rl + al))
     if shared:  # "all these" U:DET
         return min(shared, key=("DET", "PREP", "PRON", "CONJ", "PART").index)

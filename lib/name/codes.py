@@ -40,5 +40,13 @@ TYPE_GROUPS: dict[str, str] = {
     "PART": "function words", "CONTR": "function words",
     "VERB:SVA": "verb forms", "VERB:FORM": "verb forms", "VERB:TENSE": "verb forms", "VERB:INFL": "verb forms",
     "ADJ:FORM": "word forms", "NOUN:NUM": "word forms", "NOUN:INFL": "word forms", "NOUN:POSS": "word forms",
-    "MORPH": "word forms", "WO": "word order", "OTHER": "other",
+    "MORPH": "word forms", "WO": "word order", "OTHER": "rewording, other",
+}
+# A few words each, for chart legends: "VERB:SVA agreement".
+TYPE_LABELS: dict[str, str] = {
+    "PUNCT": "punctuation", "ORTH": "case, spacing", "SPELL": "misspelling", "DET": "determiner",
+    "PREP": "preposition", "PRON": "pronoun", "CONJ": "conjunction", "PART": "particle", "CONTR": "contraction",
+    "VERB:SVA": "agreement", "VERB:FORM": "verb form", "VERB:TENSE": "tense, auxiliary", "VERB:INFL": "verb inflection",
+    "ADJ:FORM": "comparative", "NOUN:NUM": "singular/plural", "NOUN:INFL": "noun inflection",
+    "NOUN:POSS": "possessive", "MORPH": "other word form", "WO": "word order", "OTHER": "rewording, other",
 }

@@ -156,6 +156,11 @@ def _process(seq: list, o: list[str], c: list[str], op_: list[str], cp: list[str
     if set(ops) in ({"D"}, {"I"}) or len(seq) > MAX_RULE_OPS:
         return _merged(seq)
     go = lambda part: _process(part, o, c, op_, cp)  # noqa: E731
+    # Redline's own rule before ERRANT's: a mark replaced by a mark at either end is its own
+    # R:PUNCT (" -- it happens" → "—" is R:PUNCT + U:OTHER, not one R:OTHER).
+    for k in (0, len(seq) - 1):
+        if ops[k] == "S" and op_[seq[k][1]] == cp[seq[k][3]] == "PUNCT":
+            return [seq[0]] + go(seq[1:]) if k == 0 else go(seq[:-1]) + [seq[-1]]
     content = False
     for start, end in sorted(combinations(range(len(seq)), 2), key=lambda x: x[1] - x[0], reverse=True):
         if "S" not in ops[start:end + 1]:

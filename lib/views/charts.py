@@ -6,10 +6,12 @@ click on a bar or heatmap cell tells the page which examples to list.
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
+
+from lib.name.codes import TYPE_LABELS
 
 from lib.views.tallies import ranked
 
@@ -23,9 +25,35 @@ PALETTE = (
 )
 
 
-def color_scale(domain: Sequence[str]) -> alt.Scale:
-    """The same category always gets the same colour: the palette follows the full domain order."""
-    return alt.Scale(domain=list(domain), range=[PALETTE[i % len(PALETTE)] for i in range(len(domain))])
+# Edit types: one hue family per group of lib.name.codes.TYPE_GROUPS (verb forms reds, function
+# words oranges and yellows, word forms purples…), so related codes read as related in a legend.
+TYPE_COLOURS: dict[str, str] = {
+    "PUNCT": "#4e79a7",
+    "ORTH": "#76b7b2", "SPELL": "#59a14f",
+    "DET": "#f28e2b", "PREP": "#ffbe7d", "PRON": "#edc948", "CONJ": "#b6992d", "PART": "#f1ce63", "CONTR": "#8cd17d",
+    "VERB:SVA": "#e15759", "VERB:FORM": "#ff9d9a", "VERB:TENSE": "#9d1c20", "VERB:INFL": "#d37295",
+    "ADJ:FORM": "#9c755f", "NOUN:NUM": "#b07aa1", "NOUN:INFL": "#d4a6c8", "NOUN:POSS": "#7b4f8e", "MORPH": "#c9a98f",
+    "WO": "#17becf", "OTHER": "#79706e",
+}
+
+
+def color_scale(domain: Sequence[str], colours: Mapping[str, str] | None = None) -> alt.Scale:
+    """The same category always gets the same colour: its own in `colours`, else the palette
+    following the full domain order."""
+    colours = colours or {}
+    return alt.Scale(domain=list(domain),
+                     range=[colours.get(c, PALETTE[i % len(PALETTE)]) for i, c in enumerate(domain)])
+
+
+def _legend(labels: Mapping[str, str] | None, shown: Sequence[str] | None) -> alt.Legend:
+    """Only the categories drawn are listed (every colour stays reserved), each with its gloss."""
+    options: dict = {"labelLimit": 320}
+    if shown is not None:
+        options["values"] = list(shown)
+    if labels:
+        cases = " : ".join(f"datum.label === {_js_str(c)} ? {_js_str(f'{c}  {g}')}" for c, g in labels.items())
+        options["labelExpr"] = f"{cases} : datum.label"
+    return alt.Legend(**options)
 
 
 def category_counts(rows: pd.DataFrame, answers_per_model: pd.Series, models: Sequence[str], column: str) -> pd.DataFrame:
@@ -48,13 +76,17 @@ def _pick() -> alt.Parameter:
 
 
 def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[str], title: str,
-                 measure: str = "count") -> alt.Chart:
-    """Horizontal stacked bars: one bar per model, one colour per category; click selects."""
+                 measure: str = "count", colours: Mapping[str, str] | None = None,
+                 labels: Mapping[str, str] | None = None) -> alt.Chart:
+    """Horizontal stacked bars: one bar per model, one colour per category; click selects. The
+    legend lists the categories drawn, in `domain` order, with their `labels`."""
     pick = _pick()
     value_title = "per answer" if measure == "rate" else "count"
-    # The legend lists every category at ~17 px each (plus its title); Streamlit fits legend and plot into one
-    # height, so a chart of three models needs the legend's height or its bars shrink to lines.
-    height = max(_height(models, axes=70), 20 * len(domain) + 90)
+    present = set(counts["category"]) if len(counts) else set()
+    shown = [c for c in domain if c in present]
+    # The legend lists every category drawn at ~17 px each (plus its title); Streamlit fits legend and plot
+    # into one height, so a chart of three models needs the legend's height or its bars shrink to lines.
+    height = max(_height(models, axes=70), 20 * len(shown) + 90)
     return (
         alt.Chart(counts, title=title)
         .mark_bar()
@@ -63,8 +95,8 @@ def stacked_bars(counts: pd.DataFrame, models: Sequence[str], domain: Sequence[s
             # and "no flags" reads as an empty row rather than a missing model.
             y=alt.Y("model:N", scale=alt.Scale(domain=list(models)), title=None, axis=_model_axis()),
             x=alt.X(f"{measure}:Q", title=value_title, stack="zero", axis=_value_axis(measure)),
-            color=alt.Color("category:N", scale=color_scale(domain), title=title.split(" per ")[0],
-                            sort=list(domain)),
+            color=alt.Color("category:N", scale=color_scale(domain, colours), title=title.split(" per ")[0],
+                            sort=list(domain), legend=_legend(labels, shown)),
             order=alt.Order("category_order:Q"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
             tooltip=[alt.Tooltip("model:N"), alt.Tooltip("category:N"), alt.Tooltip("count:Q"),
@@ -215,7 +247,8 @@ def category_chart_specs(edits: pd.DataFrame, flags: pd.DataFrame, answers: pd.S
         specs["flags"] = stacked_bars(flag_counts, models, list(flag_order), "Answer flags per model", measure).to_dict()
     if not type_counts.empty:
         domain = ordered(set(type_order) | set(type_counts["category"]), list(type_order))
-        specs["types"] = stacked_bars(type_counts, models, domain, "Edit types per model", measure).to_dict()
+        specs["types"] = stacked_bars(type_counts, models, domain, "Edit types per model", measure,
+                                      colours=TYPE_COLOURS, labels=TYPE_LABELS).to_dict()
     if not code_counts.empty:
         totals = code_counts.groupby("category")["count"].sum()
         specs["heatmap"] = heatmap(code_counts, models, [c for c, _ in ranked(totals.to_dict())], measure).to_dict()

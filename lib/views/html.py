@@ -52,6 +52,10 @@ DIFF_CSS = """
 .rl-note { font-size: .85rem; opacity: .85; margin: .35rem 0; font-style: italic; }
 .rl-legend { font-size: .85rem; margin: 0 0 .6rem 0; opacity: .9; }
 .rl-snippet { white-space: pre-wrap; overflow-wrap: anywhere; }
+.rl-table { border-collapse: collapse; font-size: .85rem; width: 100%; }
+.rl-table th, .rl-table td { border-bottom: 1px solid rgba(128, 128, 128, .3); padding: .25rem .5rem;
+  text-align: left; vertical-align: top; }
+.rl-table td:first-child { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
 /* Narrow screens: one column, each text labelled (the shared column heads would sit far above). */
 @media (max-width: 560px) { .rl-sbs { grid-template-columns: 1fr; } .rl-sbs > .rl-col-head { display: none; }
   .rl-sbs > [data-label]::before { content: attr(data-label); display: block; font-size: .72rem;
@@ -211,6 +215,13 @@ def plain_html(text: str, limit: int = MAX_RENDER_CHARS) -> str:
     """User text as-is (escaped), for the reference/source blocks and the timed-out fallback."""
     hidden = max(len(text) - limit, 0)
     return f'<div class="rl-diff">{esc(text[:limit])}</div>{_more(hidden)}'
+
+
+def table_html(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A plain table, every cell escaped (no Markdown: "--" stays two hyphens)."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<table class="rl-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def badge(text: str, kind: str = "", title: str = "") -> str:

@@ -76,3 +76,18 @@ def test_category_chart_specs_are_plain_dicts_and_say_when_there_is_nothing_to_d
     assert specs["flags"] is None and specs["types"] and specs["heatmap"] and specs["similarity"]
     json.dumps(specs)  # what Streamlit sends: must serialise as it is
     assert specs["types"]["params"][0]["name"] == PICK
+
+
+def test_edit_type_legend_lists_drawn_types_with_their_gloss_and_group_colours():
+    from lib.name.codes import EDIT_TYPES, TYPE_GROUPS, TYPE_LABELS
+    from lib.views.charts import TYPE_COLOURS
+
+    counts = category_counts(EDITS, ANSWERS, ["a", "b"], "type")
+    spec = stacked_bars(counts, ["a", "b"], list(EDIT_TYPES), "Edit types per model",
+                        colours=TYPE_COLOURS, labels=TYPE_LABELS).to_dict()
+    colour = spec["encoding"]["color"]
+    assert colour["legend"]["values"] == [t for t in EDIT_TYPES if t in set(counts["category"])]
+    assert "determiner" in colour["legend"]["labelExpr"]
+    assert colour["scale"]["range"][list(EDIT_TYPES).index("SPELL")] == TYPE_COLOURS["SPELL"]
+    assert set(TYPE_COLOURS) == set(EDIT_TYPES) == set(TYPE_GROUPS)
+    assert len(set(TYPE_COLOURS.values())) == len(TYPE_COLOURS)  # related, never the same

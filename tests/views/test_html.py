@@ -55,3 +55,11 @@ def test_side_by_side_rows_follow_shared_paragraphs():
     segs = diff_texts("one\ntwo three", "one\ntwo four", DiffOptions()).segments
     html = side_by_side_html(segs)
     assert html.count("rl-diff") == 4  # two rows × two columns
+
+
+def test_table_cells_are_escaped_and_not_markdown():
+    from lib.views.html import table_html
+
+    out = table_html(["type", "meaning"], [("PUNCT", "-- vs — <b>"), ("X", "$5 and $10")])
+    assert "-- vs — &lt;b&gt;" in out and "<b>" not in out and "$5 and $10" in out
+    assert out.count("<tr>") == 3
