@@ -159,7 +159,7 @@ def non_word(s: Sides) -> str | None:
     """ERRANT tries spelling first: the answer's word is no English word. Same lemma as the
     reference's word: an inflection slip (childs, getted); similar letters: a misspelling."""
     pair = _one(s)
-    if not pair or not (pair[0].isalpha() and pair[1].isalpha()) or is_known_word(pair[1]) or is_cjk(pair[1][0]):
+    if not pair or not (pair[0].isalpha() and pair[1].isalpha()) or is_known_word(pair[1]) or (not pair[1].isascii() and is_cjk(pair[1][0])):
         return None
     r, a = map(lx.normal, pair)
     if lx.lemmas(a) & lx.lemmas(r):

@@ -160,7 +160,7 @@ def pos(word: str, before: str = "", after: str = "") -> str:
     classes = closed_classes(w)
     if classes:
         return {"PREP": "ADP", "CONJ": "CONJ"}.get(classes[0], classes[0])
-    if is_cjk(w):
+    if not w.isascii() and is_cjk(w):
         return "X"
     kinds = upos(w)
     for kind in ("NOUN", "VERB", "ADJ", "ADV"):

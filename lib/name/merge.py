@@ -257,7 +257,7 @@ def _block_edits(reference: str, answer: str, r0: int, r1: int, a0: int, a1: int
         return _space_edits(ref_text, ans_text, r0, a0)  # "我用Python写" vs "我用 Python 写"
     if not o and not c:
         return [Edit(_op(ref_text, ans_text), "ORTH", ref_text, ans_text, r0, a0)] if (ref_text or ans_text) else []
-    if o and c and _written_differently(o, c):
+    if o and c and not (ref_text.isascii() and ans_text.isascii()) and _written_differently(o, c):
         # Chinese for English (or back): no word can be paired with a word, so it is one edit.
         return [Edit("R", classify(r, a), r, a, c[0].start, o[0].start)]
     edits = []
