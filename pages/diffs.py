@@ -13,7 +13,8 @@ from lib.analysis.variants import Variants, find_variants
 from lib.name.flags import FLAGS
 from lib.views.card_filter import CardFilter
 from lib.views.cards import (
-    PAGE_VIEWS, SORTS, VARIANTS_MIN_ANSWERS, VIEWS, SampleView, compare_rows, count_cards, default_view, sample_view,
+    PAGE_VIEWS, SORTS, VARIANTS_MIN_ANSWERS, VIEWS, SampleView, compare_rows, count_cards, default_view, sample_top,
+    sample_view,
     variant_answers,
 )
 from lib.views.overview import describe_code
@@ -357,23 +358,25 @@ view, sort, base = view_controls(dataset, sample, chosen)
 diff_option_controls()
 options = _state.diff_options()
 key = (source, options)
-variants = None
+variants = compared = None
 if view == "variants":
     baseline, _, compared = compare_rows(dataset, sample, chosen, base)
     variants = _variants(baseline.text, variant_answers(compared), options)
 place, reading = current_pick(variants, (sample, base, tuple(chosen), options))
+top = sample_top(dataset, sample, base, view)
+if top:
+    html(top)
+if variants is not None and compared is not None and len(compared):
+    markup = variants_html(variants, baseline.name, place, reading)
+    variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
+    place_buttons(variants)
 filters = card_filters(variants, place, reading)
 total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, dataset, analysis).total
 start = card_page(total)
 sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, dataset, analysis)
-if sv.top:
-    html(sv.top)
-if sv.variants is not None:
-    markup = variants_html(sv.variants, sv.base.name, place, reading)
-    variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
-    place_buttons(sv.variants)
 html(sv.overview + sv.legend + "".join(sv.cards)
-     + ("" if sv.cards or not sv.answers else '<div class="rl-note">No card matches the filters.</div>'))
+     + ("" if sv.cards else '<div class="rl-note">No card matches the filters.</div>' if sv.answers
+        else '<div class="rl-note">No answers from the chosen models for this sample.</div>'))
 
 st.divider()
 link = share_link(sample, chosen, view, models_all, dataset.report.name)
