@@ -378,13 +378,13 @@ html(sv.overview + sv.legend + "".join(sv.cards)
      + ("" if sv.cards else '<div class="rl-note">No card matches the filters.</div>' if sv.answers
         else '<div class="rl-note">No answers from the chosen models for this sample.</div>'))
 
-st.divider()
+# In the sidebar, where they can be found without scrolling past every card (drawn last: the
+# downloads take the view, baseline and filters chosen above).
 link = share_link(sample, chosen, view, models_all, dataset.report.name)
-cols = st.columns([3, 1], vertical_alignment="bottom")
-with cols[0]:
-    st.caption("Link to this view (copy with the button on the right of the box):")
+with st.sidebar:
+    st.divider()
+    st.caption("Link to this view (copy with the button at the right of the box):")
     st.code(link, language=None, wrap_lines=True)
-with cols[1]:
     st.download_button(
         "Download this view (HTML)",
         # Built only when clicked: the page itself never pays for the export.

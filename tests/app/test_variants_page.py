@@ -178,3 +178,19 @@ def test_samples_ordered_by_disagreement_come_from_the_link_and_prev_next_follow
     run(app)
     assert app.session_state["sample"] == "half"
     assert "sample_order=disagreement" in app.code[0].value
+
+
+def test_edit_type_pickers_are_labelled_by_the_code_alone_so_typing_wo_finds_word_order_only(app):
+    run(app)
+    codes = app.multiselect(key="card_codes").options
+    assert "M:DET" in codes and all(" " not in c for c in codes)
+    app.switch_page("pages/categories.py")
+    run(app)
+    types = app.multiselect(key="ex_types").options
+    assert "WO" in types and [t for t in types if "wo" in t.lower()] == ["WO"]
+
+
+def test_share_link_and_downloads_are_in_the_sidebar(app):
+    run(app)
+    assert app.sidebar.code[0].value.startswith("http") and "sample=1" in app.sidebar.code[0].value
+    assert len(app.sidebar.get("download_button")) == 2  # this view, every sample
