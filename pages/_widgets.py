@@ -24,6 +24,10 @@ APP_CSS = """
 .rl-alert-info { background: rgba(28, 131, 225, .10); border: 1px solid rgba(28, 131, 225, .30); }
 .rl-side { font-size: .9rem; line-height: 1.45; overflow-wrap: anywhere; }
 .rl-side b { font-weight: 600; }
+/* Model pickers: whole names, wrapped ("Meta-Llama-3.1-70…" and "…-405…" could not be told apart). */
+[data-testid="stMultiSelectTagsContainer"] [data-tag] { max-width: 100% !important; height: auto !important; }
+[data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title] { max-width: none !important;
+  white-space: normal !important; overflow-wrap: anywhere; text-overflow: clip !important; }
 """
 
 

@@ -83,8 +83,10 @@ def example_filter(chosen: list[str]) -> ExampleFilter:
     c1, c2, c3 = st.columns(3)
     ops = c1.multiselect("Operation", list(OPERATIONS), key=K.EX_OPS, format_func=lambda o: f"{o}: {OPERATIONS[o]}",
                          persist_state="session")
+    # The code alone as the label: the picker's search matches labels, and "WO" must find word
+    # order only, not SPELL/ORTH/OTHER whose descriptions contain "wo" (the help lists them).
     types = c2.multiselect("Edit type", list(EDIT_TYPES), key=K.EX_TYPES, persist_state="session",
-                           format_func=lambda t: f"{t} – {EDIT_TYPES[t]}")
+                           help="; ".join(f"{t}: {d}" for t, d in EDIT_TYPES.items()))
     flags = c3.multiselect("Answer flag", list(FLAGS), key=K.EX_FLAGS, persist_state="session",
                            format_func=lambda f: f"{f} – {FLAGS[f]}")
     pick = st.session_state.get(K.CAT_PICK)

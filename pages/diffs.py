@@ -13,7 +13,8 @@ from lib.analysis.variants import Variants, find_variants
 from lib.name.flags import FLAGS
 from lib.views.card_filter import CardFilter
 from lib.views.cards import (
-    PAGE_VIEWS, SORTS, VARIANTS_MIN_ANSWERS, VIEWS, SampleView, compare_rows, count_cards, default_view, sample_view,
+    PAGE_VIEWS, SORTS, VARIANTS_MIN_ANSWERS, VIEWS, SampleView, compare_rows, count_cards, default_view, sample_top,
+    sample_view,
     variant_answers,
 )
 from lib.views.overview import describe_code
@@ -357,31 +358,33 @@ view, sort, base = view_controls(dataset, sample, chosen)
 diff_option_controls()
 options = _state.diff_options()
 key = (source, options)
-variants = None
+variants = compared = None
 if view == "variants":
     baseline, _, compared = compare_rows(dataset, sample, chosen, base)
     variants = _variants(baseline.text, variant_answers(compared), options)
 place, reading = current_pick(variants, (sample, base, tuple(chosen), options))
+top = sample_top(dataset, sample, base, view)
+if top:
+    html(top)
+if variants is not None and compared is not None and len(compared):
+    markup = variants_html(variants, baseline.name, place, reading)
+    variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
+    place_buttons(variants)
 filters = card_filters(variants, place, reading)
 total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, dataset, analysis).total
 start = card_page(total)
 sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, dataset, analysis)
-if sv.top:
-    html(sv.top)
-if sv.variants is not None:
-    markup = variants_html(sv.variants, sv.base.name, place, reading)
-    variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
-    place_buttons(sv.variants)
 html(sv.overview + sv.legend + "".join(sv.cards)
-     + ("" if sv.cards or not sv.answers else '<div class="rl-note">No card matches the filters.</div>'))
+     + ("" if sv.cards else '<div class="rl-note">No card matches the filters.</div>' if sv.answers
+        else '<div class="rl-note">No answers from the chosen models for this sample.</div>'))
 
-st.divider()
+# In the sidebar, where they can be found without scrolling past every card (drawn last: the
+# downloads take the view, baseline and filters chosen above).
 link = share_link(sample, chosen, view, models_all, dataset.report.name)
-cols = st.columns([3, 1], vertical_alignment="bottom")
-with cols[0]:
-    st.caption("Link to this view (copy with the button on the right of the box):")
+with st.sidebar:
+    st.divider()
+    st.caption("Link to this view (copy with the button at the right of the box):")
     st.code(link, language=None, wrap_lines=True)
-with cols[1]:
     st.download_button(
         "Download this view (HTML)",
         # Built only when clicked: the page itself never pays for the export.

@@ -171,6 +171,14 @@ def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
     return "".join(top)
 
 
+def sample_top(dataset: Dataset, sample_id: str, base: str = "reference", view: str = "inline") -> str:
+    """The blocks above a sample's cards on their own (the page draws its controls in between)."""
+    baseline, every, rows = compare_rows(dataset, sample_id, None, base)
+    if every.empty:
+        return ""
+    return _top(every.head(1), baseline, view)
+
+
 def compare_rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None,
                  base: str = "reference") -> tuple[Baseline, pd.DataFrame, pd.DataFrame]:
     """(baseline, every answer of the sample, the chosen answers compared with it): a model

@@ -144,7 +144,7 @@ def variants_html(v: Variants, base_name: str = "the reference", place: int | No
     else:
         summary = (f"{count(len(v.places), 'place')} where at least one answer differs from {esc(base_name)}; "
                    f"counts are of the {count(n, 'comparable answer')}"
-                   + (f" ({len(v.apart)} of the {total} listed apart below)" if v.apart else "") + ". "
+                   + (f" of {total} ({len(v.apart)} listed apart below)" if v.apart else "") + ". "
                    "Click a place or a reading to show only those answers' cards.")
     apart = ""
     if v.apart:

@@ -38,17 +38,13 @@ def test_an_insertion_inside_another_answers_replacement_joins_its_place():
     assert [p.text for p in v.places] == ["the", ""]
 
 
-def test_an_answer_with_two_edits_under_one_long_edit_of_another_reads_as_its_whole_text():
-    v = find_variants(REF, [("a", "we study the models by the lens of loss"),
-                            ("b", "we study the models in the lens of profit")])
-    # x rewrites "the lens" as one edit; a's "lens" → "lenses" under it reads as a's whole text there
-    # (since edits are split as ERRANT splits them, "in" → "through a new" is two edits, not one).
-    long = find_variants(REF, [("a", "we study the models by the lenses of loss"),
-                               ("x", "we study the models under an entirely fresh perspective of loss")])
-    assert len(v.places) == 2
-    place = long.places[1]
+def test_a_reading_is_the_answers_text_over_the_whole_place_even_where_it_kept_the_baseline():
+    v = find_variants(REF, [("a", "we study the models by the view of loss"),
+                            ("x", "we study the models from an entirely different viewpoint of loss")])
+    place = next(p for p in v.places if "lens" in p.text)
+    # x changed "the lens" as a whole; a changed only "lens", and reads "the view" over the same span
     assert place.text == "the lens"
-    assert {r.models[0]: r.text for r in place.readings} == {"a": "the lenses", "x": "an entirely fresh perspective"}
+    assert {r.models[0]: r.text for r in place.readings} == {"a": "the view", "x": "an entirely different viewpoint"}
 
 
 def test_unrelated_and_empty_answers_are_listed_apart_and_not_counted_as_comparable():

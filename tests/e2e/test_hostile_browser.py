@@ -57,6 +57,10 @@ def test_diffs_page_shows_every_payload_as_text(hostile_page):
     assert hostile_page.locator("article.rl-card img, article.rl-card script, article.rl-card iframe").count() == 0
     assert hostile_page.locator('a[href^="javascript"]').count() == 0
     assert hostile_page.locator("[data-testid=stMain] .katex").count() == 0  # no $…$ math
+    # The variants block (a component drawing lib's escaped markup) shows the answers' text, runs none
+    block = hostile_page.locator(".rl-vroot")
+    assert block.count() == 1 and block.locator("img, script, iframe, style").count() == 0
+    assert "<script>window.__pwned=2</script>" in block.inner_text()
     hostile_page.wait_for_timeout(500)
     assert pwned(hostile_page) == []
 

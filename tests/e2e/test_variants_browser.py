@@ -57,3 +57,21 @@ def test_a_model_as_baseline_from_the_link(server, page):
     # against gpto1, the reference's "regardless" is the answers' change: the cards show ir struck out
     minimax = cards.filter(has_text="minimax").first
     assert any("irregardless" in t for t in minimax.locator("del").all_inner_texts())
+
+
+def test_chinese_and_emoji_places_are_marked_and_clickable(server, page):
+    from tests.e2e.helpers import FIXTURES, go, upload
+
+    page.goto(server)
+    wait_for_app(page)
+    upload(page, FIXTURES / "variants_zh.csv")
+    go(page, "Diffs")
+    assert diff_cards(page).count() == 3  # 模型A and 模型B wrote the same
+    marks = page.locator("mark.rl-place")
+    assert [m.replace("\n", "") for m in marks.all_inner_texts()] == ["究2", "的1", "🚀1"]
+    marks.nth(0).click()
+    _wait_cards(page, 1)
+    assert "2 models with the same answer: 模型A, 模型B" in diff_cards(page).first.inner_text().replace("\n", " ")
+    page.locator('[data-pick="p2r0"]').click()  # 🚀 → 🎉
+    _wait_cards(page, 1)
+    assert "模型C" in diff_cards(page).first.inner_text()
