@@ -192,9 +192,11 @@ def report_panel(dataset: Dataset) -> None:
     r = dataset.report
     runs = dataset.frame["model"].nunique()
     roles = ", ".join(f"{role} → {col}" for role, col in r.columns.items()) or "none"
+    read_as = [("Files", "; ".join(f"{f.name} — " + (f"{f.format}, {f.rows:,} answers" if not f.error else "skipped")
+                                   for f in r.files[:20]) + (" …" if len(r.files) > 20 else ""))] if r.files else []
     html(facts([
-        ("File", r.name), ("Format", r.framework or r.format), ("Encoding", r.encoding), ("Shape", r.shape),
-        ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
+        ("File", r.name), ("Format", r.framework or r.format), *read_as, ("Encoding", r.encoding),
+        ("Shape", r.shape), ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
         ("Models", f"{len(r.models):,}" + (f" ({runs:,} runs: a model answered a sample more than once)"
                                            if runs != len(r.models) else "")
          + ": " + ", ".join(r.models[:40]) + (" …" if len(r.models) > 40 else "")),

@@ -14,6 +14,7 @@ from lib.align.diff import DiffOptions, diff_texts
 from lib.align.metrics import changed_spans, similarity
 from lib.analysis.baseline import Baseline, resolve_baseline
 from lib.analysis.variants import UNRELATED_SIMILARITY, Variants, find_variants
+from lib.load.references import references_of
 from lib.name.flags import FLAGS
 from lib.views.card_filter import CardFilter
 from lib.views.overview import describe_code, overview_html
@@ -81,6 +82,10 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
     # Exact match is always against the reference: that is what the task asks for.
     matches_reference = row.answer.strip() == row.reference.strip()
     head.append(badge("✓ exact match" if matches_reference else "≠ differs", "exact" if matches_reference else "diff"))
+    choice = getattr(row, "reference_choice", "")
+    if choice:
+        head.append(badge(choice, title="The sample accepts several references; this answer is compared with the "
+                                        "closest one"))
     if not against_reference:
         # Neutral colour: the numbers below say their baseline.
         if base.kind == "source":  # changing the source is the task: no "differs" alarm
@@ -162,7 +167,13 @@ def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
     top = []
     # In the variants view against the reference, the marked text is the reference: shown once.
     if not (view == "variants" and base.kind == "reference"):
-        top.append(f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>')
+        several = references_of(first["all_references"].iloc[0]) if "all_references" in first else []
+        if len(several) > 1:  # each card says which one it is compared with
+            items = "".join(f"<li>{plain_html(r)}</li>" for r in several)
+            top.append(f'<section class="rl-ref"><h4>References ({len(several)} accepted; each answer is compared '
+                       f'with the closest)</h4><ol>{items}</ol></section>')
+        else:
+            top.append(f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>')
     if source and not (view == "variants" and base.kind == "source"):
         top.append(f'<section class="rl-ref"><h4>Source (text given to the model)</h4>{plain_html(source)}</section>')
     if base.kind == "model" and view != "variants":

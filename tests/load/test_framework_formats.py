@@ -236,3 +236,24 @@ def test_openai_evals_spec_line_is_not_an_answer_and_match_events_are():
     row = by_id(ds)["capitals.dev.1"]
     assert row.answer == "Kyoto" and json.loads(row.all_references) == ["Tokyo", "Tōkyō"]
     assert row.source.endswith("What is the capital of Japan?")
+
+
+# ---- several references -------------------------------------------------------------------------
+
+def test_an_answer_is_compared_with_its_closest_reference_and_says_which():
+    data = json.dumps({"0": {"origin_prompt": "Capital of France?", "prediction": "Paris, France.",
+                             "gold": ["Paris", "Paris, France"]},
+                       "1": {"origin_prompt": "Capital of Japan?", "prediction": "Tokyo", "gold": ["Tokyo", "Edo"]}})
+    ds = load_bytes(data.encode(), "capitals.json")
+    rows = by_id(ds)
+    assert (rows["0"].reference, rows["0"].reference_choice) == ("Paris, France", "reference 2 of 2")
+    assert (rows["1"].reference, rows["1"].reference_choice) == ("Tokyo", "reference 1 of 2")
+
+
+def test_the_card_names_the_reference_it_was_compared_with_and_the_sample_lists_all():
+    from lib.views.cards import render_sample
+
+    data = json.dumps({"0": {"origin_prompt": "Q", "prediction": "Paris, France.", "gold": ["Paris", "Paris, France"]}})
+    ds = load_bytes(data.encode(), "capitals.json")
+    html = render_sample(ds, None, "0", None)
+    assert "reference 2 of 2" in html and "2 accepted" in html and html.count("<li>") == 2
