@@ -108,25 +108,26 @@ def load_archive(data: bytes, name: str, options: LoadOptions = LoadOptions()) -
     files = unzip(data, name)
     if not files:
         raise LoadError(f"{name}: the zip holds no results files (.json, .jsonl, .csv, .eval, .parquet, …).")
-    return load_many(files, name)
+    return load_many(files, name, options=options)
 
 
-def load_many(files: list[InputFile], name: str | None = None, several: bool = True) -> Dataset:
+def load_many(files: list[InputFile], name: str | None = None, several: bool = True,
+              options: LoadOptions = LoadOptions()) -> Dataset:
     """`files` as one dataset named `name` ("N files" by default); one file alone (`several`
-    False) loads as itself."""
+    False) loads as itself. Only `options.roles` applies, to every file that has the column."""
     from lib.load.loader import load_bytes  # the loader dispatches zips here: import at call time
 
     everything = files
     files, notes = _one_read_per_run(files)
     if len(files) == 1 and not several:
         f = files[0]
-        return load_bytes(f.data, f.name, LoadOptions(), path=f.path)
+        return load_bytes(f.data, f.name, LoadOptions(roles=options.roles), path=f.path)
     name = name or f"{len(files)} file{'s' if len(files) != 1 else ''}"
     loaded: list[tuple[InputFile, Dataset]] = []
     reports: list[FileReport] = []
     for f in files:
         try:
-            ds = _load_file(f, everything, load_bytes)
+            ds = _load_file(f, everything, load_bytes, LoadOptions(roles=options.roles))
         except LoadError as exc:
             reports.append(FileReport(f.name, error=str(exc)))
             continue
@@ -148,7 +149,7 @@ def load_many(files: list[InputFile], name: str | None = None, several: bool = T
     return _combine(loaded, reports, notes, name)
 
 
-def _load_file(f: InputFile, files: list[InputFile], load_bytes) -> Dataset:
+def _load_file(f: InputFile, files: list[InputFile], load_bytes, options: LoadOptions) -> Dataset:
     p = PurePosixPath(f.name)
     if p.name == helm.PREDICTIONS:  # joined with the run folder's instances.json
         import json
@@ -157,14 +158,14 @@ def _load_file(f: InputFile, files: list[InputFile], load_bytes) -> Dataset:
         from lib.load.table import Source
 
         instances = next((g for g in files if PurePosixPath(g.name) == p.with_name(helm.INSTANCES)), None)
-        source = Source(f.name, LoadOptions(), f.path)
+        source = Source(f.name, options, f.path)
         try:
             predictions, listed = json.loads(f.data), json.loads(instances.data) if instances else None
         except ValueError as exc:
             raise LoadError(f"{f.name}: invalid JSON ({exc}).") from None
         table = helm.read_display(predictions, listed, source)
-        return dataset_from_table(table, f.name, LoadOptions())
-    return load_bytes(f.data, f.name, LoadOptions(), path=f.path)
+        return dataset_from_table(table, f.name, options)
+    return load_bytes(f.data, f.name, options, path=f.path)
 
 
 def _drop_opencompass_copies(loaded: list, notes: list[str]) -> list:
