@@ -144,14 +144,15 @@ def reading_controls(dataset: Dataset) -> None:
             reload_with(LoadOptions(tuple(sorted(roles.items())), options.table, options.model_name, options.shape))
             st.rerun()
     if report.model_from in ("folder", "file name", "none") and len(report.models) == 1:
-        name = st.text_input(f"Model name (taken from the {report.model_from if report.model_from != 'none' else 'format'}; "
-                             "edit if wrong)", value=report.models[0] if report.models else "")
+        name = st.text_input(f"Model name (taken from the {report.model_from}; edit if wrong)"
+                             if report.model_from != "none" else "Model name (the file does not say; name it)", value=report.models[0] if report.models else "")
         if name.strip() and name.strip() != (options.model_name or (report.models[0] if report.models else "")):
             reload_with(LoadOptions(options.roles, options.table, name.strip(), options.shape))
             st.rerun()
     if not report.headers:
         return
-    st.markdown("**Column roles** — inferred from the headers; override any of them.")
+    st.markdown("**Column roles** — " + ("set by the format; override any of them." if report.framework
+                                         else "inferred from the headers; override any of them."))
     overrides = dict(options.roles)
     sha = _state.current_source().sha[:12]
     cols = st.columns(len(ROLES))

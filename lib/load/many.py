@@ -206,7 +206,7 @@ def _combine(loaded: list[tuple[InputFile, Dataset]], reports: list[FileReport],
     warnings += run_warnings
     report = LoadReport(
         name=name, format="several", encoding=", ".join(dict.fromkeys(ds.report.encoding for _, ds in loaded)),
-        shape="long", columns={"model": "(each file)", "file": "(each file)"}, rows=len(frame),
+        shape="long", columns={"model": "(each file's own; see Files)"}, rows=len(frame),
         samples=int(frame["sample_id"].nunique()), models=tuple(dict.fromkeys(frame["model_name"])),
         warnings=tuple(warnings), files=tuple(reports),
     )
