@@ -70,9 +70,11 @@ def _code_badges(edits) -> list[str]:
 def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = ()) -> str:
     """One answer's card (or one card for identical answers: `group` names them all)."""
     against_reference = base.kind == "reference"
-    result = diff_texts(base.text, row.answer, options)
+    # Each answer's own reference: with several accepted references it is the closest one.
+    base_text = row.reference if against_reference else base.text
+    result = diff_texts(base_text, row.answer, options)
     sim = similarity(result.segments)
-    same = row.answer.strip() == base.text.strip()
+    same = row.answer.strip() == base_text.strip()
     if len(group) > 1:
         head = [f'<span class="rl-model">{len(group)} models with the same answer:</span> {who(list(group))}']
     else:
@@ -113,14 +115,14 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
         body = (
             '<div class="rl-note">Too different to align within the time limit '
             f"({options.timeout:g} s): the two texts are shown side by side without highlighting.</div>"
-            + _plain_pair(row.answer, base.text, other)
+            + _plain_pair(row.answer, base_text, other)
         )
-    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base.text.strip():
+    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base_text.strip():
         # A wholly different text (another language, an unrelated answer) as one long strike-through
         # plus one long insertion helps nobody: say so and show the two texts next to each other.
         body = (f'<div class="rl-note">The answer shares almost nothing with {esc(base.name)} '
                 f"(similarity {sim:.2f}): shown side by side instead of as a diff.</div>"
-                + _plain_pair(row.answer, base.text, other))
+                + _plain_pair(row.answer, base_text, other))
     elif view == "side":
         body = side_by_side_html(result.segments, "Answer", other)
     else:

@@ -290,3 +290,15 @@ def test_cli_answer_picks_one_filter_of_lm_eval():
     out = subprocess.run([sys.executable, "-m", "lib", "info", str(LM_EVAL_X), "--answer", "filter strict-match", "--json"],
                          cwd=ROOT, capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)["columns"]["answer"] == "filter strict-match"
+
+
+def test_each_card_is_diffed_against_its_own_closest_reference():
+    from lib.views.cards import render_sample
+
+    data = json.dumps({"0": {"origin_prompt": "Q", "prediction": "Tokyo", "gold": ["Tokyo", "Tōkyō"]}}).encode()
+    other = json.dumps({"0": {"origin_prompt": "Q", "prediction": "Tōkyō", "gold": ["Tokyo", "Tōkyō"]}}).encode()
+    from lib.load.many import InputFile, load_many
+
+    ds = load_many([InputFile("a/capitals.json", data, None), InputFile("b/capitals.json", other, None)])
+    html = render_sample(ds, None, "0", None, view="inline")
+    assert html.count("similarity 1.000") == 2 and "reference 2 of 2" in html and "reference 1 of 2" in html
