@@ -12,20 +12,23 @@ from pathlib import Path
 from lib.load.dataset import Dataset, LoadError
 
 
-def _load(paths: list[str]) -> Dataset:
-    """One file as it is; several files, or folders, as one dataset (each file's model its own)."""
+def _load(paths: list[str], answer: str | None = None) -> Dataset:
+    """One file as it is; several files, or folders, as one dataset (each file's model its own).
+    `answer` picks the answer column where a file offers several (lm-eval's filters)."""
     from lib.load import load_path
+    from lib.load.dataset import LoadOptions
     from lib.load.many import files_in, load_many
 
+    options = LoadOptions(roles=(("answer", answer),)) if answer else LoadOptions()
     for path in paths:
         if not Path(path).exists():
             raise LoadError(f"{path}: no such file.")
     if len(paths) == 1 and Path(paths[0]).is_file():
-        return load_path(paths[0])
+        return load_path(paths[0], options)
     files = files_in(paths)
     if not files:
         raise LoadError(f"{', '.join(paths)}: no results files (.json, .jsonl, .csv, .eval, .parquet, …) found.")
-    return load_many(files, name=None, several=len(paths) > 1 or len(files) > 1)
+    return load_many(files, name=None, several=len(paths) > 1 or len(files) > 1, options=options)
 
 
 def _print_json(value: object) -> None:
@@ -36,7 +39,7 @@ def _print_json(value: object) -> None:
 def cmd_info(args: argparse.Namespace) -> int:
     from lib.views.text import format_report
 
-    dataset = _load(args.files)
+    dataset = _load(args.files, args.answer)
     if args.json:
         _print_json(dataset.report.to_json())
     else:
@@ -49,7 +52,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from lib.align.diff import DiffOptions
     from lib.views.report import render_report
 
-    dataset = _load(args.files)
+    dataset = _load(args.files, args.answer)
     options = DiffOptions(unit=args.unit)
     models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models else None
     samples = [args.sample] if args.sample is not None else None
@@ -71,7 +74,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from lib.analysis.dataset import analyze, answer_records
 
-    dataset = _load(args.files)
+    dataset = _load(args.files, args.answer)
     records = answer_records(analyze(dataset.frame))
     if args.json:
         _print_json(records)
@@ -90,7 +93,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     from lib.analysis.checks import role_doubts
 
-    dataset = _load(args.files)
+    dataset = _load(args.files, args.answer)
     analysis = analyze(dataset.frame)
     for doubt in role_doubts(analysis):
         print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
@@ -108,11 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", help="print the load report of a results file")
     p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
+    p.add_argument("--answer", metavar="COLUMN", help="the answer to compare where a file offers several "
+                                                      "(e.g. \"filter strict-match\" of lm-eval; see info)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_info)
 
     p = sub.add_parser("report", help="write a self-contained HTML diff report")
     p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
+    p.add_argument("--answer", metavar="COLUMN", help="the answer to compare where a file offers several "
+                                                      "(e.g. \"filter strict-match\" of lm-eval; see info)")
     p.add_argument("-o", "--output", required=True, help="where to write the .html")
     p.add_argument("--sample", help="one sample id (default: all samples)")
     p.add_argument("--models", help="comma-separated run labels (default: all)")
@@ -125,11 +132,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", help="flags and edits of every answer")
     p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
+    p.add_argument("--answer", metavar="COLUMN", help="the answer to compare where a file offers several "
+                                                      "(e.g. \"filter strict-match\" of lm-eval; see info)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("summary", help="per-model totals of flags and edit types")
     p.add_argument("files", nargs="+", metavar="PATH", help="results files or folders (several load as one dataset)")
+    p.add_argument("--answer", metavar="COLUMN", help="the answer to compare where a file offers several "
+                                                      "(e.g. \"filter strict-match\" of lm-eval; see info)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
     return parser

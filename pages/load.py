@@ -144,14 +144,15 @@ def reading_controls(dataset: Dataset) -> None:
             reload_with(LoadOptions(tuple(sorted(roles.items())), options.table, options.model_name, options.shape))
             st.rerun()
     if report.model_from in ("folder", "file name", "none") and len(report.models) == 1:
-        name = st.text_input(f"Model name (taken from the {report.model_from if report.model_from != 'none' else 'format'}; "
-                             "edit if wrong)", value=report.models[0] if report.models else "")
+        name = st.text_input(f"Model name (taken from the {report.model_from}; edit if wrong)"
+                             if report.model_from != "none" else "Model name (the file does not say; name it)", value=report.models[0] if report.models else "")
         if name.strip() and name.strip() != (options.model_name or (report.models[0] if report.models else "")):
             reload_with(LoadOptions(options.roles, options.table, name.strip(), options.shape))
             st.rerun()
     if not report.headers:
         return
-    st.markdown("**Column roles** — inferred from the headers; override any of them.")
+    st.markdown("**Column roles** — " + ("set by the format; override any of them." if report.framework
+                                         else "inferred from the headers; override any of them."))
     overrides = dict(options.roles)
     sha = _state.current_source().sha[:12]
     cols = st.columns(len(ROLES))
@@ -192,9 +193,11 @@ def report_panel(dataset: Dataset) -> None:
     r = dataset.report
     runs = dataset.frame["model"].nunique()
     roles = ", ".join(f"{role} → {col}" for role, col in r.columns.items()) or "none"
+    read_as = [("Files", "; ".join(f"{f.name} — " + (f"{f.format}, {f.rows:,} answers" if not f.error else "skipped")
+                                   for f in r.files[:20]) + (" …" if len(r.files) > 20 else ""))] if r.files else []
     html(facts([
-        ("File", r.name), ("Format", r.framework or r.format), ("Encoding", r.encoding), ("Shape", r.shape),
-        ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
+        ("File", r.name), ("Format", r.framework or r.format), *read_as, ("Encoding", r.encoding),
+        ("Shape", r.shape), ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
         ("Models", f"{len(r.models):,}" + (f" ({runs:,} runs: a model answered a sample more than once)"
                                            if runs != len(r.models) else "")
          + ": " + ", ".join(r.models[:40]) + (" …" if len(r.models) > 40 else "")),

@@ -15,13 +15,14 @@ from typing import Callable
 from lib.load import frameworks, limits
 from lib.load.archive import is_archive_of_files, read_zip
 from lib.load.canonical import MAX_WARNINGS_PER_KIND, canonicalize
-from lib.load.dataset import Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
+from lib.load.dataset import CANONICAL_COLUMNS, Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.delimited import read_delimited
 from lib.load.encoding import decode_lines
 from lib.load.excel import read_xlsx
 from lib.load.json_records import read_json, read_jsonl
 from lib.load.markdown import read_markdown
 from lib.load.parquet import read_parquet
+from lib.load.references import choose_closest
 from lib.load.roles import apply_overrides, infer_roles
 from lib.load.sanity import sanity_warnings, unread_model_columns
 from lib.load.sniff import text_format
@@ -106,7 +107,7 @@ def dataset_from_table(table: ParsedTable, name: str, options: LoadOptions) -> D
         if cut is None:
             raise
         raise LoadError(f"{exc} Note: {cut}") from None
-    frame = canon.frame
+    frame = choose_closest(canon.frame)
     checks = sanity_warnings(frame, canon.columns) + unread_model_columns(table.frame, canon.shape, canon.columns)
     report = LoadReport(
         name=name, format=table.format, encoding=table.encoding, shape=canon.shape, columns=canon.columns,
@@ -117,7 +118,7 @@ def dataset_from_table(table: ParsedTable, name: str, options: LoadOptions) -> D
         answer_choices=table.answer_choices, model_from=table.model_from, task=table.task,
     )
     return Dataset(frame=frame, report=report, has_source=bool((frame["source"] != "").any()),
-                   metadata_columns=canon.metadata_columns)
+                   metadata_columns=tuple(c for c in frame.columns if c not in CANONICAL_COLUMNS))
 
 
 def _bounded(table: ParsedTable, bound: limits.Limits) -> ParsedTable:

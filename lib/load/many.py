@@ -17,6 +17,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from lib.load import limits
 from lib.load.canonical import _number_runs
 from lib.load.dataset import CANONICAL_COLUMNS, Dataset, FileReport, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.frameworks import helm
@@ -27,8 +28,6 @@ RESULT_EXTENSIONS = {".md", ".markdown", ".csv", ".tsv", ".tab", ".txt", ".json"
 # Files a framework writes beside its answers that hold no answers (scores, configs, listings).
 _COMPANIONS = ("run_spec.json", "scenario.json", "stats.json", "per_instance_stats.json", "display_requests.json",
                "covariates.json", "logs.json", "summary.json", "schema.json", "costs.json")
-# A zip bigger than this once unpacked is refused: results folders are megabytes, not gigabytes.
-MAX_UNPACKED_BYTES = 4 << 30
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,10 @@ def unzip(data: bytes, name: str) -> list[InputFile]:
     except zipfile.BadZipFile as exc:
         raise LoadError(f"{name} is not a readable zip file ({exc}).") from None
     infos = [i for i in archive.infolist() if not i.is_dir() and _wanted(i.filename)]
-    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise LoadError(f"{name}: the zip unpacks to more than 4 GB; load the results files themselves.")
+    bound = limits.current().expanded_bytes
+    if sum(i.file_size for i in infos) > bound:  # a zip bomb, or a folder far larger than results are
+        raise LoadError(f"{name}: the zip unpacks to more than {limits.mb(bound)} ({limits.ENV['expanded_bytes']}); "
+                        "load the results files themselves.")
     return [InputFile(i.filename, archive.read(i), i.filename) for i in infos]
 
 
@@ -107,25 +108,26 @@ def load_archive(data: bytes, name: str, options: LoadOptions = LoadOptions()) -
     files = unzip(data, name)
     if not files:
         raise LoadError(f"{name}: the zip holds no results files (.json, .jsonl, .csv, .eval, .parquet, …).")
-    return load_many(files, name)
+    return load_many(files, name, options=options)
 
 
-def load_many(files: list[InputFile], name: str | None = None, several: bool = True) -> Dataset:
+def load_many(files: list[InputFile], name: str | None = None, several: bool = True,
+              options: LoadOptions = LoadOptions()) -> Dataset:
     """`files` as one dataset named `name` ("N files" by default); one file alone (`several`
-    False) loads as itself."""
+    False) loads as itself. Only `options.roles` applies, to every file that has the column."""
     from lib.load.loader import load_bytes  # the loader dispatches zips here: import at call time
 
     everything = files
     files, notes = _one_read_per_run(files)
     if len(files) == 1 and not several:
         f = files[0]
-        return load_bytes(f.data, f.name, LoadOptions(), path=f.path)
+        return load_bytes(f.data, f.name, LoadOptions(roles=options.roles), path=f.path)
     name = name or f"{len(files)} file{'s' if len(files) != 1 else ''}"
     loaded: list[tuple[InputFile, Dataset]] = []
     reports: list[FileReport] = []
     for f in files:
         try:
-            ds = _load_file(f, everything, load_bytes)
+            ds = _load_file(f, everything, load_bytes, LoadOptions(roles=options.roles))
         except LoadError as exc:
             reports.append(FileReport(f.name, error=str(exc)))
             continue
@@ -147,7 +149,7 @@ def load_many(files: list[InputFile], name: str | None = None, several: bool = T
     return _combine(loaded, reports, notes, name)
 
 
-def _load_file(f: InputFile, files: list[InputFile], load_bytes) -> Dataset:
+def _load_file(f: InputFile, files: list[InputFile], load_bytes, options: LoadOptions) -> Dataset:
     p = PurePosixPath(f.name)
     if p.name == helm.PREDICTIONS:  # joined with the run folder's instances.json
         import json
@@ -156,14 +158,14 @@ def _load_file(f: InputFile, files: list[InputFile], load_bytes) -> Dataset:
         from lib.load.table import Source
 
         instances = next((g for g in files if PurePosixPath(g.name) == p.with_name(helm.INSTANCES)), None)
-        source = Source(f.name, LoadOptions(), f.path)
+        source = Source(f.name, options, f.path)
         try:
             predictions, listed = json.loads(f.data), json.loads(instances.data) if instances else None
         except ValueError as exc:
             raise LoadError(f"{f.name}: invalid JSON ({exc}).") from None
         table = helm.read_display(predictions, listed, source)
-        return dataset_from_table(table, f.name, LoadOptions())
-    return load_bytes(f.data, f.name, LoadOptions(), path=f.path)
+        return dataset_from_table(table, f.name, options)
+    return load_bytes(f.data, f.name, options, path=f.path)
 
 
 def _drop_opencompass_copies(loaded: list, notes: list[str]) -> list:
@@ -204,7 +206,7 @@ def _combine(loaded: list[tuple[InputFile, Dataset]], reports: list[FileReport],
     warnings += run_warnings
     report = LoadReport(
         name=name, format="several", encoding=", ".join(dict.fromkeys(ds.report.encoding for _, ds in loaded)),
-        shape="long", columns={"model": "(each file)", "file": "(each file)"}, rows=len(frame),
+        shape="long", columns={"model": "(each file's own; see Files)"}, rows=len(frame),
         samples=int(frame["sample_id"].nunique()), models=tuple(dict.fromkeys(frame["model_name"])),
         warnings=tuple(warnings), files=tuple(reports),
     )

@@ -14,6 +14,7 @@ from lib.align.diff import DiffOptions, diff_texts
 from lib.align.metrics import changed_spans, similarity
 from lib.analysis.baseline import Baseline, resolve_baseline
 from lib.analysis.variants import UNRELATED_SIMILARITY, Variants, find_variants
+from lib.load.references import references_of
 from lib.name.flags import FLAGS
 from lib.views.card_filter import CardFilter
 from lib.views.overview import describe_code, overview_html
@@ -69,9 +70,11 @@ def _code_badges(edits) -> list[str]:
 def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = ()) -> str:
     """One answer's card (or one card for identical answers: `group` names them all)."""
     against_reference = base.kind == "reference"
-    result = diff_texts(base.text, row.answer, options)
+    # Each answer's own reference: with several accepted references it is the closest one.
+    base_text = row.reference if against_reference else base.text
+    result = diff_texts(base_text, row.answer, options)
     sim = similarity(result.segments)
-    same = row.answer.strip() == base.text.strip()
+    same = row.answer.strip() == base_text.strip()
     if len(group) > 1:
         head = [f'<span class="rl-model">{len(group)} models with the same answer:</span> {who(list(group))}']
     else:
@@ -81,6 +84,10 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
     # Exact match is always against the reference: that is what the task asks for.
     matches_reference = row.answer.strip() == row.reference.strip()
     head.append(badge("✓ exact match" if matches_reference else "≠ differs", "exact" if matches_reference else "diff"))
+    choice = getattr(row, "reference_choice", "")
+    if choice:
+        head.append(badge(choice, title="The sample accepts several references; this answer is compared with the "
+                                        "closest one"))
     if not against_reference:
         # Neutral colour: the numbers below say their baseline.
         if base.kind == "source":  # changing the source is the task: no "differs" alarm
@@ -108,14 +115,14 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
         body = (
             '<div class="rl-note">Too different to align within the time limit '
             f"({options.timeout:g} s): the two texts are shown side by side without highlighting.</div>"
-            + _plain_pair(row.answer, base.text, other)
+            + _plain_pair(row.answer, base_text, other)
         )
-    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base.text.strip():
+    elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base_text.strip():
         # A wholly different text (another language, an unrelated answer) as one long strike-through
         # plus one long insertion helps nobody: say so and show the two texts next to each other.
         body = (f'<div class="rl-note">The answer shares almost nothing with {esc(base.name)} '
                 f"(similarity {sim:.2f}): shown side by side instead of as a diff.</div>"
-                + _plain_pair(row.answer, base.text, other))
+                + _plain_pair(row.answer, base_text, other))
     elif view == "side":
         body = side_by_side_html(result.segments, "Answer", other)
     else:
@@ -162,7 +169,13 @@ def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
     top = []
     # In the variants view against the reference, the marked text is the reference: shown once.
     if not (view == "variants" and base.kind == "reference"):
-        top.append(f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>')
+        several = references_of(first["all_references"].iloc[0]) if "all_references" in first else []
+        if len(several) > 1:  # each card says which one it is compared with
+            items = "".join(f"<li>{plain_html(r)}</li>" for r in several)
+            top.append(f'<section class="rl-ref"><h4>References ({len(several)} accepted; each answer is compared '
+                       f'with the closest)</h4><ol>{items}</ol></section>')
+        else:
+            top.append(f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>')
     if source and not (view == "variants" and base.kind == "source"):
         top.append(f'<section class="rl-ref"><h4>Source (text given to the model)</h4>{plain_html(source)}</section>')
     if base.kind == "model" and view != "variants":

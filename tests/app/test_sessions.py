@@ -45,17 +45,18 @@ def _forget_memory_caches() -> None:
 
 
 def test_the_same_export_under_two_names_shows_each_session_its_own_model(cache):
-    first = _session_with_upload("samples_secret-model-A.jsonl")
-    assert _leaderboard_models(first) == {"samples_secret-model-A"}
-    second = _session_with_upload("samples_mine.jsonl")
-    assert _leaderboard_models(second) == {"samples_mine"}
+    # lm-eval 0.4.0–0.4.2 named its files after the model ("<model_args>_<task>.jsonl"): the name gives the model.
+    first = _session_with_upload("pretrained__secret-model-A_gec.jsonl")
+    assert _leaderboard_models(first) == {"secret-model-A"}
+    second = _session_with_upload("pretrained__mine_gec.jsonl")
+    assert _leaderboard_models(second) == {"mine"}
     categories = second
     categories.switch_page("pages/categories.py")
     run(categories)
     assert "secret" not in str([e.proto for e in categories.get("vega_lite_chart")])
     # After a restart, the disk cache serves each name its own entry too.
     _forget_memory_caches()
-    assert _leaderboard_models(_session_with_upload("samples_mine.jsonl")) == {"samples_mine"}
+    assert _leaderboard_models(_session_with_upload("pretrained__mine_gec.jsonl")) == {"mine"}
     assert len(list(cache.glob("analysis-*.parquet"))) == 3  # the bundled sample's, and one per name
 
 

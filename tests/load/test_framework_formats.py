@@ -236,3 +236,69 @@ def test_openai_evals_spec_line_is_not_an_answer_and_match_events_are():
     row = by_id(ds)["capitals.dev.1"]
     assert row.answer == "Kyoto" and json.loads(row.all_references) == ["Tokyo", "Tōkyō"]
     assert row.source.endswith("What is the capital of Japan?")
+
+
+# ---- several references -------------------------------------------------------------------------
+
+def test_an_answer_is_compared_with_its_closest_reference_and_says_which():
+    data = json.dumps({"0": {"origin_prompt": "Capital of France?", "prediction": "Paris, France.",
+                             "gold": ["Paris", "Paris, France"]},
+                       "1": {"origin_prompt": "Capital of Japan?", "prediction": "Tokyo", "gold": ["Tokyo", "Edo"]}})
+    ds = load_bytes(data.encode(), "capitals.json")
+    rows = by_id(ds)
+    assert (rows["0"].reference, rows["0"].reference_choice) == ("Paris, France", "reference 2 of 2")
+    assert (rows["1"].reference, rows["1"].reference_choice) == ("Tokyo", "reference 1 of 2")
+
+
+def test_the_card_names_the_reference_it_was_compared_with_and_the_sample_lists_all():
+    from lib.views.cards import render_sample
+
+    data = json.dumps({"0": {"origin_prompt": "Q", "prediction": "Paris, France.", "gold": ["Paris", "Paris, France"]}})
+    ds = load_bytes(data.encode(), "capitals.json")
+    html = render_sample(ds, None, "0", None)
+    assert "reference 2 of 2" in html and "2 accepted" in html and html.count("<li>") == 2
+
+
+def test_inspect_epochs_of_a_sample_are_runs_of_the_model():
+    log = json.loads(INSPECT_JSON.read_text(encoding="utf-8"))
+    again = [dict(s, epoch=2, output={**s["output"], "completion": s["output"]["completion"] + "!"}) for s in log["samples"]]
+    log["samples"] += again
+    ds = load_bytes(json.dumps(log).encode(), "two_epochs.json")
+    assert ds.report.samples == 3 and sorted(set(ds.frame["model"])) == ["mockllm/model-a", "mockllm/model-a #2"]
+
+
+def test_openai_evals_log_without_match_events_says_it_has_no_references():
+    lines = [json.loads(x) for x in next((FW / "openai-evals").glob("*.jsonl")).read_text(encoding="utf-8").splitlines()]
+    kept = [x for x in lines if x.get("type") != "match"]
+    with pytest.raises(LoadError, match="no match events"):
+        load_bytes("\n".join(json.dumps(x) for x in kept).encode(), "model_graded.jsonl")
+
+
+def test_a_long_table_with_unread_model_columns_says_so():
+    csv = ("id,reference,answer,gpt-4o,claude-3\n" + "".join(
+        f"{i},The cat sat {i}.,The cat sat {i}.,A cat sat {i}.,The cat sits {i}.\n" for i in range(5))).encode()
+    ds = load_bytes(csv, "wide_read_long.csv")
+    assert any("'gpt-4o', 'claude-3' look like more models' answers" in w.message for w in ds.report.warnings)
+
+
+def test_cli_answer_picks_one_filter_of_lm_eval():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = subprocess.run([sys.executable, "-m", "lib", "info", str(LM_EVAL_X), "--answer", "filter strict-match", "--json"],
+                         cwd=ROOT, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["columns"]["answer"] == "filter strict-match"
+
+
+def test_each_card_is_diffed_against_its_own_closest_reference():
+    from lib.views.cards import render_sample
+
+    data = json.dumps({"0": {"origin_prompt": "Q", "prediction": "Tokyo", "gold": ["Tokyo", "Tōkyō"]}}).encode()
+    other = json.dumps({"0": {"origin_prompt": "Q", "prediction": "Tōkyō", "gold": ["Tokyo", "Tōkyō"]}}).encode()
+    from lib.load.many import InputFile, load_many
+
+    ds = load_many([InputFile("a/capitals.json", data, None), InputFile("b/capitals.json", other, None)])
+    html = render_sample(ds, None, "0", None, view="inline")
+    assert html.count("similarity 1.000") == 2 and "reference 2 of 2" in html and "reference 1 of 2" in html

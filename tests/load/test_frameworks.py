@@ -34,9 +34,10 @@ def test_lm_eval_model_is_the_folder_name_unless_the_user_names_it():
     assert load_path(LM_EVAL, LoadOptions(model_name="qwen")).report.models == ("qwen",)
 
 
-def test_lm_eval_upload_without_a_folder_is_named_after_the_file():
+def test_lm_eval_upload_without_a_folder_says_the_model_is_unknown_instead_of_using_the_task_file_name():
     ds = load_bytes(LM_EVAL.read_bytes(), LM_EVAL.name)
-    assert ds.report.models == (LM_EVAL.stem,)
+    assert ds.report.models == ("lm-eval-harness model",) and ds.report.model_from == "none"
+    assert any("does not name its model" in w.message for w in ds.report.warnings)
 
 
 def test_lm_eval_nested_responses_and_list_arguments_are_flattened(tmp_path):
@@ -57,7 +58,7 @@ def test_lm_eval_bad_line_is_skipped_and_rows_stay_on_their_lines():
     data = "\n".join([lines[0], "{broken", lines[1]]).encode()
     ds = load_bytes(data, "samples_gec.jsonl")
     assert ds.report.format == "lm-eval-harness"
-    assert list(ds.frame["row"]) == [1, 3] and [w.line for w in ds.report.warnings] == [2]
+    assert list(ds.frame["row"]) == [1, 3] and [w.line for w in ds.report.warnings if w.line is not None] == [2]
 
 
 # ---- OpenCompass -------------------------------------------------------------------------------

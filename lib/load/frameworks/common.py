@@ -91,7 +91,7 @@ def content_text(content: Any) -> str:
 
 def model_from_path(source: Source, framework: str, skip: tuple[str, ...] = ()) -> str:
     """The folder that names the model (lm-eval, OpenCompass, lighteval write one per model);
-    the file's stem when there is no folder (an upload)."""
+    "" when there is none (an upload of the file alone: its name is the task's, not the model's)."""
     where = PurePath(source.path) if source.path else PurePath(source.name)
     for parent in where.parents:
         name = parent.name
@@ -99,7 +99,14 @@ def model_from_path(source: Source, framework: str, skip: tuple[str, ...] = ()) 
             return name
         if not name:
             break
-    return where.stem or framework
+    return ""
+
+
+def unnamed_model(framework: str) -> tuple[str, LoadWarning]:
+    """The stand-in name when neither the file nor a folder names the model, and the warning saying so."""
+    return (f"{framework} model", LoadWarning(None, f"the file does not name its model and no folder above it does "
+                                                    f"(an upload of the file alone); shown as \"{framework} model\": "
+                                                    "name it on the Load page, or load the results folder as a .zip."))
 
 
 def framework_table(answers: list[Answer], source: Source, fmt: str, *, fields: dict[str, str],

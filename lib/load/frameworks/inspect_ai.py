@@ -18,6 +18,7 @@ import struct
 import zipfile
 from typing import Any
 
+from lib.load import limits
 from lib.load.dataset import LoadError, LoadWarning
 from lib.load.frameworks.common import Answer, chat_text, content_text, framework_table, reference_list, text
 from lib.load.table import ParsedTable, Source
@@ -25,8 +26,6 @@ from lib.load.table import ParsedTable, Source
 FORMAT = "inspect-ai"
 FIELDS = {"sample_id": "id", "model": "eval.model", "answer": "output.completion", "reference": "target", "source": "input"}
 ZSTD_METHOD = 93
-# A sample entry larger than this once decompressed is refused rather than filling memory.
-MAX_ENTRY_BYTES = 1 << 30
 
 
 def is_log(obj: Any) -> bool:
@@ -97,10 +96,11 @@ def _zstd_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     name_len, extra_len = struct.unpack("<HH", local[26:30])
     fp.seek(info.header_offset + 30 + name_len + extra_len)
     compressed = fp.read(info.compress_size)
+    bound = limits.current().expanded_bytes  # a zstd bomb is refused, not unpacked into memory
     reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(compressed), read_across_frames=True)
-    out = reader.read(MAX_ENTRY_BYTES + 1)
-    if len(out) > MAX_ENTRY_BYTES:
-        raise ValueError("entry larger than 1 GB once decompressed")
+    out = reader.read(bound + 1)
+    if len(out) > bound:
+        raise ValueError(f"larger than {limits.mb(bound)} once decompressed ({limits.ENV['expanded_bytes']})")
     return out
 
 

@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import Any
 
 from lib.load.dataset import LoadWarning
-from lib.load.frameworks.common import Answer, first_text, framework_table, model_from_path, text
+from lib.load.frameworks.common import Answer, first_text, framework_table, model_from_path, text, unnamed_model
 from lib.load.table import ParsedTable, Source
 
 FORMAT = "lm-eval-harness"
@@ -40,6 +40,9 @@ def read(records: list, source: Source, lines: list[int]) -> ParsedTable:
                 for r, ln in zip(records, lines) if not isinstance(r, dict)]
     kept = [(r, ln) for r, ln in zip(records, lines) if isinstance(r, dict)]
     model, model_from, task = _model_and_task(source)
+    if not model:
+        model, note = unnamed_model(FORMAT)
+        warnings.append(note)
     docs: dict[str, dict] = {}
     for r, ln in kept:
         doc_id = text(r.get("doc_id"))
@@ -62,8 +65,8 @@ def _model_and_task(source: Source) -> tuple[str, str, str]:
     stem = PurePath(source.name).stem
     m = _SAMPLES_RE.match(stem)
     if m:
-        has_folder = bool(source.path and PurePath(source.path).parent.name)
-        return model_from_path(source, FORMAT), ("folder" if has_folder else "file name"), m.group("task")
+        model = model_from_path(source, FORMAT)
+        return model, ("folder" if model else "none"), m.group("task")
     # v0.4.0–0.4.2: "<model_args, "/" and "=" written as "__">_<task>"; the model is the pretrained=
     # value and the task follows the first single "_" of the last argument (a guess: both may hold "_").
     head, *rest = stem.split(",")

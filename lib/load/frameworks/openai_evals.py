@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lib.load.dataset import LoadWarning
+from lib.load.dataset import LoadError
 from lib.load.frameworks.common import Answer, chat_text, first_text, framework_table, reference_list, text
 from lib.load.table import ParsedTable, Source
 
@@ -40,7 +40,7 @@ def read(records: list, source: Source, lines: list[int]) -> ParsedTable:
             entry.setdefault("sampled", data.get("sampled"))
         elif r["type"] == "match":
             entry["match"] = data
-    answers, warnings = [], []
+    answers = []
     for sid, e in by_sample.items():
         match = e.get("match")
         if match is None:
@@ -49,10 +49,12 @@ def read(records: list, source: Source, lines: list[int]) -> ParsedTable:
         answers.append(Answer(sid, model, {"answer": first_text(sampled)}, reference_list(match.get("expected")),
                               _prompt(e.get("prompt")), e["row"], extra={"correct": match.get("correct"),
                                                                          "picked": text(match.get("picked"))}))
-    if not answers and by_sample:
-        warnings.append(LoadWarning(None, "the log has sampling events but no match events."))
+    if not answers:
+        raise LoadError(f"{source.name}: an OpenAI evals record log with no match events, so no answer has a "
+                        "reference (a model-graded eval records its verdicts as other events; its samples "
+                        "have no expected answer to compare with).")
     task = text(spec.get("eval_name"))
-    return framework_table(answers, source, FORMAT, fields=FIELDS, warnings=warnings, model_from="log", task=task,
+    return framework_table(answers, source, FORMAT, fields=FIELDS, model_from="log", task=task,
                            no_reference="its match events record no expected answer")
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lib.load.frameworks.common import Answer, chat_text, framework_table, model_from_path, reference_list, text
+from lib.load.frameworks.common import (
+    Answer, chat_text, framework_table, model_from_path, reference_list, text, unnamed_model,
+)
 from lib.load.table import ParsedTable, Source
 
 FORMAT = "opencompass"
@@ -40,18 +42,27 @@ def _prompt(value: Any) -> str:
     return chat_text(value, roles=("human", "user", "system")) if isinstance(value, list) else text(value)
 
 
-def read_predictions(obj: dict, source: Source) -> ParsedTable:
+def _model(source: Source) -> tuple[str, list]:
     model = source.options.model_name or model_from_path(source, FORMAT)
+    if model:
+        return model, []
+    model, note = unnamed_model(FORMAT)
+    return model, [note]
+
+
+def read_predictions(obj: dict, source: Source) -> ParsedTable:
+    model, warnings = _model(source)
     answers = [Answer(str(k), model, {"answer": text(v.get("prediction"))},
                       reference_list(v.get("gold", v.get("reference"))), _prompt(v.get("origin_prompt")), i)
                for i, (k, v) in enumerate(obj.items(), start=1)]
-    return framework_table(answers, source, FORMAT, fields=PREDICTION_FIELDS, model_from=_from(source),
+    return framework_table(answers, source, FORMAT, fields=PREDICTION_FIELDS, model_from=_from(source, warnings),
+                           warnings=warnings,
                            no_reference=("the dataset has no gold answers (no \"gold\" key); its results/ file "
                                          "written with dump_details holds the references"))
 
 
 def read_results(obj: dict, source: Source) -> ParsedTable:
-    model = source.options.model_name or model_from_path(source, FORMAT)
+    model, warnings = _model(source)
     details = obj["details"]
     items = [(k, v) for k, v in details.items() if k != "type"] if isinstance(details, dict) \
         else list(enumerate(details))
@@ -67,10 +78,8 @@ def read_results(obj: dict, source: Source) -> ParsedTable:
             refs, prompt = reference_list(d.get("answers", d.get("answer"))), ""
         answers.append(Answer(str(k), model, choices, refs, prompt, i, extra={"correct": d.get("correct")}))
     return framework_table(answers, source, FORMAT, fields=RESULT_FIELDS, default_answer=EXTRACTED,
-                           model_from=_from(source), no_reference="its details hold no references")
+                           model_from=_from(source, warnings), warnings=warnings, no_reference="its details hold no references")
 
 
-def _from(source: Source) -> str:
-    if source.options.model_name:
-        return "user"
-    return "folder" if source.path and "/" in source.path.replace("\\", "/") else "file name"
+def _from(source: Source, warnings: list) -> str:
+    return "folder" if model_from_path(source, FORMAT) else "none"

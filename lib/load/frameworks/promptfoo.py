@@ -118,6 +118,10 @@ def read_csv(table: ParsedTable, source: Source) -> ParsedTable:
                                   [cells[headers.index(expected)]] if cells[headers.index(expected)].strip() else [],
                                   prompt_vars, row_no,
                                   extra={"status": cells[i + 1] if i + 1 < len(cells) else ""}))
+    warnings = list(table.warnings)
+    if any(not a.references for a in answers):
+        warnings.append(LoadWarning(None, "tests without an `expected` var have no reference in the CSV; results.json "
+                                          "(promptfoo eval -o results.json) also takes it from equals/similar assertions."))
     fields = {"sample_id": "(test row)", "model": "[provider] columns", "answer": "[provider] prompt", "reference": expected, "source": "vars"}
-    return framework_table(answers, source, FORMAT, fields=fields, warnings=table.warnings, model_from="log",
+    return framework_table(answers, source, FORMAT, fields=fields, warnings=warnings, model_from="log",
                            no_reference="its `expected` column is empty in every row")
