@@ -55,3 +55,17 @@ def test_side_by_side_rows_follow_shared_paragraphs():
     segs = diff_texts("one\ntwo three", "one\ntwo four", DiffOptions()).segments
     html = side_by_side_html(segs)
     assert html.count("rl-diff") == 4  # two rows × two columns
+
+
+def test_a_label_shows_markdown_and_math_literally():
+    from lib.views.html import label_text
+
+    assert label_text("$x^2$ [a](javascript:x) *b*.csv") == r"\$x^2\$ \[a\]\(javascript\:x\) \*b\*\.csv"
+    assert label_text("two\nlines") == "two lines"
+
+
+def test_a_name_with_a_bidi_override_is_isolated_and_its_control_shown():
+    from lib.views.html import isolate
+
+    assert isolate("evil\u202eabc") == "\u2068evil<U+202E>abc\u2069"
+    assert isolate("gpt4") == "\u2068gpt4\u2069"
