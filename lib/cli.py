@@ -100,7 +100,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     dataset = _load(args.files)
     analysis = analyze(dataset.frame)
     for doubt in role_doubts(analysis):
-        print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
+        _print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
     summary = summarize(analysis)
     if args.json:
         _print_json(summary)
