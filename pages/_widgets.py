@@ -146,8 +146,12 @@ def _copy_back(widget_key: str, key: str) -> None:
 
 def app_shell() -> None:
     """What every page shows around itself: the stylesheet and the sidebar summary of the data."""
+    from pages import _restore  # imports this module
+
     inject_css()
+    _restore.restore()  # a refreshed tab gets its upload back, or is told why not
     _state.ensure_dataset()
+    _restore.keep_url_in_step()
     sidebar_summary(_state.current_dataset())
 
 

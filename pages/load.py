@@ -11,7 +11,7 @@ from pages import _keys as K
 from lib.load.dataset import ROLES, Dataset, LoadOptions
 from lib.load.roles import infer_roles
 from lib.views.html import isolate, label_text
-from pages import _state
+from pages import _restore, _state
 from pages._widgets import alert, facts, html, page_start, table_height
 
 UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "ndjson", "parquet", "eval", "zip"]
@@ -25,7 +25,8 @@ ROLE_LABELS = {
 }
 
 
-def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> None:
+def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOptions(), keep: bool = True) -> None:
+    """Read new data; `keep` (uploads, pastes) keeps it so a browser refresh can restore it."""
     if len(data) >= STATUS_MIN_BYTES:
         # st.status labels are Markdown: a file named "$x^2$ [a](b).csv" must read as written.
         with st.status(f"Reading {label_text(name)} ({len(data) / 1e6:.1f} MB)…", expanded=False) as status:
@@ -35,13 +36,18 @@ def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOption
     else:
         ok = _state.try_load(data, name, options) is not None
     if ok:
+        st.session_state.pop(K.RESTORE_NOTE, None)
+        if keep:
+            _restore.remember(data, name, options)
         st.rerun()  # the sidebar, drawn before this page, must show the new dataset
 
 
 def reload_with(options: LoadOptions) -> None:
     """Re-read the current bytes with other options (role override, table choice, model name)."""
     source = _state.current_source()
-    _state.try_load(st.session_state[K.SOURCE_BYTES], source.name, options)
+    data = st.session_state[K.SOURCE_BYTES]
+    if _state.try_load(data, source.name, options) is not None and st.session_state.get(K.KEPT):
+        _restore.remember(data, source.name, options)
 
 
 def source_picker() -> None:
@@ -73,7 +79,7 @@ def source_picker() -> None:
     else:
         if _state.current_source().name != _state.SAMPLE_PATH.name:
             if st.button("Load the bundled sample", type="primary"):
-                load_with_feedback(_state.SAMPLE_PATH.read_bytes(), _state.SAMPLE_PATH.name)
+                load_with_feedback(_state.SAMPLE_PATH.read_bytes(), _state.SAMPLE_PATH.name, keep=False)
         else:
             st.caption("The bundled sample: one proofreading task answered by 16 model runs.")
 
