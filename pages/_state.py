@@ -91,6 +91,22 @@ def _analysis_store() -> _AnalysisStore:
     return _AnalysisStore()
 
 
+@st.cache_resource(show_spinner=False)
+def _bytes_store() -> _AnalysisStore:
+    """Raw bytes by content hash: sessions showing the same content hold one shared copy (each
+    kept its own, +35 MB per session at 32,000 answers)."""
+    return _AnalysisStore(size=16)
+
+
+def _shared_bytes(sha: str, data: bytes) -> bytes:
+    store = _bytes_store()
+    known = store.get(sha)
+    if known is None:
+        store.put(sha, data)
+        return data
+    return known
+
+
 def try_load(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> Dataset | None:
     """Load new input; on failure keep the current dataset and remember the error to show."""
     source = Source(name, content_hash(data), options)
@@ -103,7 +119,7 @@ def try_load(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> Da
         st.session_state[K.LOAD_ERROR] = f"{name}: could not be read ({type(exc).__name__}: {exc})."
         return None
     st.session_state[K.SOURCE] = source
-    st.session_state[K.SOURCE_BYTES] = data
+    st.session_state[K.SOURCE_BYTES] = _shared_bytes(source.sha, data)
     st.session_state.pop(K.LOAD_ERROR, None)
     return dataset
 

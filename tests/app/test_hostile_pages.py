@@ -84,3 +84,21 @@ def test_the_load_preview_clips_huge_cells(app):
     paste(app, "model,answer,reference\nm," + "a" * 50_000 + ",ref\n")
     preview = app.dataframe[-1].value
     assert preview["answer"].iloc[0] == "a" * 2_000 + " …"
+
+
+def test_a_sample_with_thousands_of_runs_offers_a_bounded_choice(app):
+    from pages._widgets import MAX_MODEL_CHOICES
+
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    # A JSON without ids: every record answers the same reference, so each is another run.
+    paste(app, "[" + ",".join('{"answer": "a%d", "reference": "r"}' % i for i in range(1_500)) + "]")
+    app.switch_page("pages/models.py")
+    run(app)
+    assert len(app.multiselect(key="_w_models").options) == MAX_MODEL_CHOICES
+    assert "1,500 model runs: the first 200 can be chosen" in " ".join(c.value for c in app.caption)
+    assert len(app.dataframe[0].value) == 1_000
+    app.switch_page("pages/diffs.py")
+    run(app)
+    assert html_of(app).count('class="rl-card"') == 24

@@ -99,3 +99,12 @@ def test_a_refresh_whose_upload_is_gone_says_so_and_shows_the_sample(cache):
     again = _fresh("0" * 32)
     body = html_of(again)
     assert "the server no longer keeps" in body and "sample.md" in body
+
+
+def test_sessions_on_the_same_content_share_one_copy_of_its_bytes(cache):
+    from pages import _keys as K
+
+    first = _session_with_upload("samples_mine.jsonl")
+    second = _session_with_upload("samples_other.jsonl")
+    assert first.session_state[K.SOURCE_BYTES] == EXPORT
+    assert first.session_state[K.SOURCE_BYTES] is second.session_state[K.SOURCE_BYTES]
