@@ -159,6 +159,22 @@ def diff_options() -> DiffOptions:
     )
 
 
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else None
+
+
+def _session_alive(session: str | None) -> bool:
+    """Is the browser tab of `session` still connected? (True where there is no server: AppTest.)"""
+    from streamlit import runtime
+
+    if session is None or not runtime.exists():
+        return True
+    return runtime.get_instance().is_active_session(session)
+
+
 def current_analysis() -> pd.DataFrame:
     """Per-answer metrics, flags and edits of the current dataset: computed once per content.
 
@@ -180,7 +196,11 @@ def current_analysis() -> pd.DataFrame:
         if len(frame) >= PROGRESS_MIN_ROWS:
             bar = st.progress(0.0, text=f"Analysing {len(frame):,} answers…")
 
+            session = _session_id()
+
             def progress(fraction: float) -> None:
+                if not _session_alive(session):
+                    st.stop()  # the tab that asked is closed: stop the work (lib.analysis cancels its workers)
                 bar.progress(min(max(fraction, 0.0), 1.0), text=f"Analysing {len(frame):,} answers… {fraction:.0%}")
 
         result = analyze(frame, progress=progress)

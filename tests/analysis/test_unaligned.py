@@ -48,3 +48,26 @@ def test_too_many_codes_raise_a_named_error_not_chr_overflow(monkeypatch):
     monkeypatch.setattr(diff_module, "MAX_DISTINCT_TOKENS", 3)
     with pytest.raises(diff_module.TooManyTokens):
         diff_module.encode_keys(["a", "b", "c", "d"], [])
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_exception_from_progress_cancels_the_analysis_early(monkeypatch, workers):
+    import lib.analysis.dataset as dataset_module
+
+    n = 4 * dataset_module.CHUNK_ROWS
+    monkeypatch.setattr(dataset_module, "PARALLEL_MIN_ROWS", 10)
+    ds = build_dataset([{"sample_id": str(i), "model": "m", "answer": f"word {i} x", "reference": f"word {i} y"}
+                        for i in range(n)])
+    calls = []
+
+    def progress(fraction):
+        calls.append(fraction)
+        raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        analyze(ds.frame, progress=progress, workers=workers)
+    assert calls and calls[0] < 1.0 and len(calls) == 1

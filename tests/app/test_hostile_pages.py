@@ -102,3 +102,18 @@ def test_a_sample_with_thousands_of_runs_offers_a_bounded_choice(app):
     app.switch_page("pages/diffs.py")
     run(app)
     assert html_of(app).count('class="rl-card"') == 24
+
+
+def test_analysis_stops_when_the_tab_that_asked_is_gone(app, monkeypatch, tmp_path):
+    from pages import _state
+
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    rows = "".join(f"{i},m,answer {i} here,the reference {i}\n" for i in range(2_500))
+    paste(app, "id,model,answer,reference\n" + rows)
+    monkeypatch.setattr(_state, "_session_alive", lambda session: False)
+    app.switch_page("pages/categories.py")
+    run(app)
+    assert not app.get("vega_lite_chart")  # stopped before drawing
+    assert len(list((tmp_path / "cache").glob("analysis-*.parquet"))) == 1  # the sample's; nothing half-done
