@@ -116,4 +116,6 @@ def test_analysis_stops_when_the_tab_that_asked_is_gone(app, monkeypatch, tmp_pa
     app.switch_page("pages/categories.py")
     run(app)
     assert not app.get("vega_lite_chart")  # stopped before drawing
-    assert len(list((tmp_path / "cache").glob("analysis-*.parquet"))) == 1  # the sample's; nothing half-done
+    source = app.session_state["source"]
+    assert _state._analysis_store().get(source.key) is None  # nothing half-done was kept
+    assert len(list((tmp_path / "cache").glob("analysis-*.parquet"))) <= 1  # at most the sample's
