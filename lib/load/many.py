@@ -17,6 +17,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from lib.load import limits
 from lib.load.canonical import _number_runs
 from lib.load.dataset import CANONICAL_COLUMNS, Dataset, FileReport, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.frameworks import helm
@@ -27,8 +28,6 @@ RESULT_EXTENSIONS = {".md", ".markdown", ".csv", ".tsv", ".tab", ".txt", ".json"
 # Files a framework writes beside its answers that hold no answers (scores, configs, listings).
 _COMPANIONS = ("run_spec.json", "scenario.json", "stats.json", "per_instance_stats.json", "display_requests.json",
                "covariates.json", "logs.json", "summary.json", "schema.json", "costs.json")
-# A zip bigger than this once unpacked is refused: results folders are megabytes, not gigabytes.
-MAX_UNPACKED_BYTES = 4 << 30
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,11 @@ def unzip(data: bytes, name: str) -> list[InputFile]:
     except zipfile.BadZipFile as exc:
         raise LoadError(f"{name} is not a readable zip file ({exc}).") from None
     infos = [i for i in archive.infolist() if not i.is_dir() and _wanted(i.filename)]
-    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-        raise LoadError(f"{name}: the zip unpacks to more than 4 GB; load the results files themselves.")
+    most = limits.current().expanded_bytes  # the same bound as an XLSX's: nothing is unpacked past it
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > most:
+        raise LoadError(f"{name}: the zip unpacks to {limits.mb(unpacked)}; Redline unpacks at most {limits.mb(most)} "
+                        f"({limits.ENV['expanded_bytes']}). Load the results files themselves.")
     return [InputFile(i.filename, archive.read(i), i.filename) for i in infos]
 
 

@@ -36,7 +36,7 @@ def test_the_input_limits_and_their_variables_match_the_readme():
         assert f"`{variable}`" in readme, variable
     d = limits.DEFAULT
     assert f"| file size read (app and CLI) | {d.file_bytes // 1_000_000} MB" in readme
-    assert f"| unpacked size of an XLSX or Parquet | {d.expanded_bytes // 1_000_000:,} MB" in readme
+    assert f"| unpacked size of an XLSX, a Parquet or a zip of results | {d.expanded_bytes // 1_000_000:,} MB" in readme
     assert f"| rows read | {d.rows:,}" in readme and f"| columns read | {d.columns:,}" in readme
     assert f"| characters per answer, reference or source | {d.cell_chars:,}" in readme
     assert f"| distinct words per alignment | {MAX_DISTINCT_TOKENS:,}" in readme

@@ -164,3 +164,17 @@ def test_json_and_jsonl_stop_at_the_row_limit_before_building_columns(monkeypatc
     ds = load_text("\n".join(json.dumps(r) for r in records) + "\n{broken\n", "r.jsonl")
     assert ds.report.rows == 3 and "Line 4: only the first 3 records were read" in _messages(ds)
     assert "not valid JSON" not in _messages(ds)  # never parsed
+
+
+def test_a_zip_of_results_that_unpacks_beyond_the_limit_is_refused_before_unpacking(monkeypatch):
+    import zipfile
+
+    monkeypatch.setenv("REDLINE_MAX_EXPANDED_MB", "1")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.csv", "model,answer,reference\n" + "m,same answer,same reference\n" * 60_000)
+        archive.writestr("b.csv", "model,answer,reference\nm,x,y\n")
+    assert len(buffer.getvalue()) < 100_000
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda *a, **k: pytest.fail("unpacked a member"))
+    with pytest.raises(LoadError, match=r"the zip unpacks to 1\.\d MB; Redline unpacks at most 1\.0 MB"):
+        load_bytes(buffer.getvalue(), "results.zip")
