@@ -50,7 +50,8 @@ def keep_url_in_step() -> None:
     """Every run: the URL names the kept upload while it is what the page shows, else nothing."""
     kept = st.session_state.get(K.KEPT)
     source = st.session_state.get(K.SOURCE)
-    if kept and source is not None and uploads.upload_id(st.session_state[K.SOURCE_BYTES]) == kept:
+    # Source.sha is the same SHA-256 the upload id is cut from: no re-hashing of the bytes per rerun.
+    if kept and source is not None and source.sha[:len(kept)] == kept:
         if st.query_params.get(PARAM) != kept:
             st.query_params[PARAM] = kept
     else:

@@ -50,3 +50,10 @@ def test_old_uploads_are_cleared_and_only_the_last_few_kept(cache):
 def test_off_keeps_nothing(monkeypatch):
     monkeypatch.setenv("REDLINE_CACHE_DIR", "off")
     assert uploads.keep(b"x", "x.csv") is None
+
+
+def test_the_upload_id_is_a_prefix_of_the_pages_content_hash():
+    import hashlib
+
+    # pages/_restore.py compares the two instead of hashing the bytes again on every rerun
+    assert hashlib.sha256(b"abc").hexdigest().startswith(uploads.upload_id(b"abc"))
