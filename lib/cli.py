@@ -31,9 +31,16 @@ def _load(paths: list[str], answer: str | None = None) -> Dataset:
     return load_many(files, name=None, several=len(paths) > 1 or len(files) > 1, options=options)
 
 
+def _print(text: str, file=None, json_text: bool = False) -> None:
+    """Every line the CLI prints goes through here: file text (names, ids) made terminal-safe."""
+    from lib.views.text import terminal_safe
+
+    print(terminal_safe(text, json_text), file=file or sys.stdout)
+
+
 def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # JSON escapes C0 controls itself, not the C1 and bidi controls: those are escaped here.
+    _print(json.dumps(value, ensure_ascii=False, indent=2), json_text=True)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -43,7 +50,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(dataset.report.to_json())
     else:
-        print(format_report(dataset.report))
+        _print(format_report(dataset.report))
     return 0
 
 
@@ -67,7 +74,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     html = render_report(dataset, analysis, sample_ids=samples, models=models, options=options, view=args.view,
                          base=base)
     Path(args.output).write_text(html, encoding="utf-8")
-    print(f"Wrote {args.output}")
+    _print(f"Wrote {args.output}")
     return 0
 
 
@@ -82,7 +89,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for r in records:
             edits = ", ".join(e["code"] for e in r["edits"]) or "-"
             flags = ", ".join(r["flags"]) or "-"
-            print(f"{r['sample_id']}\t{r['model']}\tsim={r['similarity']:.3f}\tflags={flags}\tedits={edits}")
+            _print(f"{r['sample_id']}\t{r['model']}\tsim={r['similarity']:.3f}\tflags={flags}\tedits={edits}")
     return 0
 
 
@@ -96,12 +103,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
     dataset = _load(args.files, args.answer)
     analysis = analyze(dataset.frame)
     for doubt in role_doubts(analysis):
-        print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
+        _print(f"note: {dataset.report.name}: {doubt}", file=sys.stderr)
     summary = summarize(analysis)
     if args.json:
         _print_json(summary)
     else:
-        print(format_summary(summary))
+        _print(format_summary(summary))
     return 0
 
 
@@ -152,5 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (LoadError, ValueError, OSError) as exc:
         lines = str(exc).strip().splitlines() or [type(exc).__name__]
-        print(f"error: {lines[0]}" + (" …" if len(lines) > 1 else ""), file=sys.stderr)
+        _print(f"error: {lines[0]}" + (" …" if len(lines) > 1 else ""), file=sys.stderr)
+        return 2
+    except MemoryError:
+        _print("error: out of memory reading or analysing this file; see the Limits in README.md "
+               "(REDLINE_MAX_ROWS, REDLINE_MAX_FILE_MB) or use a machine with more memory.", file=sys.stderr)
         return 2

@@ -7,6 +7,9 @@ SOURCE = "source"                # Source(name, content hash, load options) of t
 SOURCE_BYTES = "source_bytes"    # its raw bytes (re-read with other options on the Load page)
 LOAD_ERROR = "load_error"        # the last load failure, shown on the Load page (old data stays)
 LAST_UPLOAD = "last_upload"      # ((file_id, name), …) of the uploads already read: reruns skip them
+KEPT = "_kept"                   # id of the kept upload this session shows (URL src=, _restore.py)
+RESTORE_TRIED = "_restore_tried" # a refreshed tab's src= was looked up (once a session)
+RESTORE_NOTE = "_restore_note"   # why src= could not be restored (shown above every page)
 
 # --- choices that follow the user across pages (kept under these keys, mirrored into widgets) ---
 MODELS = "models"                # chosen run labels (None = all)

@@ -81,9 +81,14 @@ def sidebar_summary(dataset: Dataset) -> None:
         )
 
 
+# Model runs offered for comparison: every page draws per chosen run (cards, chart rows).
+MAX_MODEL_CHOICES = 200
+
+
 def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=st) -> list[str]:
     """The shared model selection: one key on every page, kept across pages and in the URL."""
-    models = _state.all_models(dataset)
+    every = _state.all_models(dataset)
+    models = every[:MAX_MODEL_CHOICES]  # 100,000 runs of one model as choices stalled the browser
     valid = set(models)
     _url.restore_models(valid)
     sha = _state.current_source().sha
@@ -100,6 +105,9 @@ def model_selector(dataset: Dataset, *, label: str = "Models to compare", where=
     chosen = where.multiselect(
         label, models, placeholder="Choose models (all are selected by default)", **shared(K.MODELS),
     )
+    if len(every) > len(models):
+        where.caption(f"{len(every):,} model runs: the first {len(models):,} can be chosen and compared "
+                      "(the Models table lists more).")
     cols = where.columns(2)
     cols[0].button("Select all", key=K.MODELS_ALL, on_click=_select_models, args=(models,), width="stretch")
     cols[1].button("Clear", key=K.MODELS_NONE, on_click=_select_models, args=([],), width="stretch")
@@ -150,8 +158,12 @@ def _copy_back(widget_key: str, key: str) -> None:
 
 def app_shell() -> None:
     """What every page shows around itself: the stylesheet and the sidebar summary of the data."""
+    from pages import _restore  # imports this module
+
     inject_css()
+    _restore.restore()  # a refreshed tab gets its upload back, or is told why not
     _state.ensure_dataset()
+    _restore.keep_url_in_step()
     sidebar_summary(_state.current_dataset())
 
 

@@ -8,7 +8,7 @@ from lib.name.codes import EDIT_TYPES, OPERATIONS, TYPE_GROUPS
 from lib.views.charts import picked
 from lib.views.drilldown import ExampleFilter, find_examples
 from lib.name.flags import FLAGS
-from lib.views.html import snippet_html, table_html
+from lib.views.html import count, snippet_html, table_html
 from lib.views.export import category_table
 from pages import _state
 from pages._widgets import esc, html, model_selector, page_start, role_doubts, table_height
@@ -70,7 +70,12 @@ def charts(chosen: list[str], measure: str) -> None:
     else:
         clickable("flags", "chart_flags")
     if specs["types"] is None:
-        st.info("The chosen models' answers have no edits: every answer matches its reference.")
+        analysis = _state.current_analysis()
+        unaligned = int(analysis.loc[analysis["model"].isin(chosen), "timed_out"].sum())
+        st.info(f"The chosen models' answers have no named edits, but {count(unaligned, 'answer')} "
+                f"{'was' if unaligned == 1 else 'were'} too different to align (flag too_different): those differ "
+                "from their reference." if unaligned else
+                "The chosen models' answers have no edits: every answer matches its reference.")
     else:
         clickable("types", "chart_types")
     if specs["heatmap"] is not None:

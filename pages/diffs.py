@@ -143,9 +143,14 @@ def link_mismatch(name: str, ids: list[str], models: list[str]) -> None:
         made_on = f"was made on {wanted}" if wanted and wanted != name else "names samples or models"
         st.session_state[K.LINK_NOTE] = _state.current_source().sha, (
             f"This link {made_on}, but the loaded data is {name}"
-            + (f" (no sample {sample!r})" if sample and sample not in set(ids) else "")
-            + (f" (no model {missing[0]!r})" if missing else "")
+            + (f" (no sample {_short(sample)!r})" if sample and sample not in set(ids) else "")
+            + (f" (no model {_short(missing[0])!r})" if missing else "")
             + ". Load that file on the Load page to see the linked view.")
+
+
+def _short(text: str, most: int = 80) -> str:
+    """A URL value echoed in a message: anyone's text, of any length (a 5,000-character sample=)."""
+    return text if len(text) <= most else f"{text[:most]}… ({len(text):,} characters)"
 
 
 def safe_file_part(text: str) -> str:

@@ -10,12 +10,14 @@ from pages import _keys as K
 
 from lib.load.dataset import ROLES, Dataset, LoadOptions
 from lib.load.roles import infer_roles
-from pages import _state
+from lib.views.html import isolate, label_text
+from pages import _restore, _state
 from pages._widgets import alert, facts, html, page_start, table_height
 
 UPLOAD_TYPES = ["md", "markdown", "txt", "csv", "tsv", "tab", "xlsx", "json", "jsonl", "ndjson", "parquet", "eval", "zip"]
 # Reading a file this large takes long enough that the user should see that work is going on.
 STATUS_MIN_BYTES = 2_000_000
+PREVIEW_CELL_CHARS = 2_000
 AUTO, NONE = "(inferred)", "(not used)"
 ROLE_LABELS = {
     "sample_id": "Sample id", "model": "Model", "answer": "Answer",
@@ -23,21 +25,29 @@ ROLE_LABELS = {
 }
 
 
-def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOptions()) -> None:
+def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOptions(), keep: bool = True) -> None:
+    """Read new data; `keep` (uploads, pastes) keeps it so a browser refresh can restore it."""
     if len(data) >= STATUS_MIN_BYTES:
-        with st.status(f"Reading {name} ({len(data) / 1e6:.1f} MB)…", expanded=False) as status:
+        # st.status labels are Markdown: a file named "$x^2$ [a](b).csv" must read as written.
+        with st.status(f"Reading {label_text(name)} ({len(data) / 1e6:.1f} MB)…", expanded=False) as status:
             ok = _state.try_load(data, name, options) is not None
-            status.update(label=f"Read {name}" if ok else f"Could not read {name}", state="complete" if ok else "error")
+            status.update(label=f"Read {label_text(name)}" if ok else f"Could not read {label_text(name)}",
+                          state="complete" if ok else "error")
     else:
         ok = _state.try_load(data, name, options) is not None
     if ok:
+        st.session_state.pop(K.RESTORE_NOTE, None)
+        if keep:
+            _restore.remember(data, name, options)
         st.rerun()  # the sidebar, drawn before this page, must show the new dataset
 
 
 def reload_with(options: LoadOptions) -> None:
     """Re-read the current bytes with other options (role override, table choice, model name)."""
     source = _state.current_source()
-    _state.try_load(st.session_state[K.SOURCE_BYTES], source.name, options)
+    data = st.session_state[K.SOURCE_BYTES]
+    if _state.try_load(data, source.name, options) is not None and st.session_state.get(K.KEPT):
+        _restore.remember(data, source.name, options)
 
 
 def source_picker() -> None:
@@ -69,7 +79,7 @@ def source_picker() -> None:
     else:
         if _state.current_source().name != _state.SAMPLE_PATH.name:
             if st.button("Load the bundled sample", type="primary"):
-                load_with_feedback(_state.SAMPLE_PATH.read_bytes(), _state.SAMPLE_PATH.name)
+                load_with_feedback(_state.SAMPLE_PATH.read_bytes(), _state.SAMPLE_PATH.name, keep=False)
         else:
             st.caption("The bundled sample: one proofreading task answered by 16 model runs.")
 
@@ -200,7 +210,7 @@ def report_panel(dataset: Dataset) -> None:
         ("Shape", r.shape), ("Column roles", roles), ("Answers", f"{r.rows:,}"), ("Samples", f"{r.samples:,}"),
         ("Models", f"{len(r.models):,}" + (f" ({runs:,} runs: a model answered a sample more than once)"
                                            if runs != len(r.models) else "")
-         + ": " + ", ".join(r.models[:40]) + (" …" if len(r.models) > 40 else "")),
+         + ": " + ", ".join(map(isolate, r.models[:40])) + (" …" if len(r.models) > 40 else "")),
     ]))
     if r.warnings:
         st.subheader(f"Warnings ({len(r.warnings):,})")
@@ -213,7 +223,12 @@ def report_panel(dataset: Dataset) -> None:
 def preview(dataset: Dataset) -> None:
     st.subheader("Preview")
     frame = dataset.frame
-    shown = frame.head(500)
+    # Cells clipped for the table: one answer of a million characters, 500 times, would exceed
+    # what Streamlit sends to the browser in one message (the Diffs page shows the full text).
+    shown = frame.head(500).copy()
+    for column in ("answer", "reference", "source"):
+        long = shown[column].str.len() > PREVIEW_CELL_CHARS
+        shown.loc[long, column] = shown.loc[long, column].str.slice(0, PREVIEW_CELL_CHARS) + " …"
     st.dataframe(shown, hide_index=True, width="stretch", height=table_height(len(shown), 16))
     if len(frame) > len(shown):
         st.caption(f"First {len(shown):,} of {len(frame):,} answers.")

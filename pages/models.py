@@ -6,6 +6,8 @@ import streamlit as st
 from pages import _state
 from pages._widgets import model_selector, page_start, role_doubts, table_height
 
+MAX_LEADERBOARD_ROWS = 1_000
+
 page_start()
 st.title("Models")
 st.caption("Pick the models to compare; the choice holds on every page and in the page link. "
@@ -18,6 +20,10 @@ role_doubts(_state.current_analysis())
 # The words (flags, top edits) next to the numbers they explain; error rates after them. The
 # chosen models are the ones in the box above (a checkbox column here looked clickable and was not).
 table = table[["model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits", "cer", "wer", "edits"]]
+if len(table) > MAX_LEADERBOARD_ROWS:  # 100,000 runs drawn as rows took 3 GB of browser memory
+    st.caption(f"{len(table):,} model runs; the first {MAX_LEADERBOARD_ROWS:,} are listed "
+               "(`python -m lib summary FILE` prints all).")
+    table = table.head(MAX_LEADERBOARD_ROWS)
 
 st.dataframe(
     table,

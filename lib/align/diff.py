@@ -57,7 +57,8 @@ class Segment:
 @dataclass(frozen=True)
 class DiffResult:
     segments: tuple[Segment, ...]
-    # True when the time limit ran out: segments are then one delete + one insert, and the UI
+    # True when the time limit ran out (or the texts have more distinct tokens than can be
+    # aligned): segments are then one delete + one insert, and the UI
     # says "too different to align" and shows both texts side by side instead.
     timed_out: bool = False
 
@@ -111,11 +112,21 @@ def _items(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
     return keys, texts
 
 
+# One character per distinct token: Unicode has 0x110000 code points less the 0x800 surrogates.
+MAX_DISTINCT_TOKENS = 0x110000 - 0x800 - 1
+
+
+class TooManyTokens(ValueError):
+    """More distinct tokens than characters to stand for them: the texts cannot be aligned."""
+
+
 class _Codes(dict):
     """Token → one private character, assigned on first sight (skipping the surrogate block)."""
 
     def __missing__(self, key: str) -> str:
         n = len(self) + 1
+        if n > MAX_DISTINCT_TOKENS:
+            raise TooManyTokens(f"more than {MAX_DISTINCT_TOKENS:,} distinct tokens")
         code = self[key] = chr(n if n < 0xD800 else n + 0x800)
         return code
 
@@ -225,6 +236,9 @@ def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()
         return DiffResult(tuple(_merge_adjacent(ends)))
     ref_keys, ref_texts = _items(reference, options)
     ans_keys, ans_texts = _items(answer, options)
+    if len(ref_keys) + len(ans_keys) > MAX_DISTINCT_TOKENS and len({*ref_keys, *ans_keys}) > MAX_DISTINCT_TOKENS:
+        # ~1.1 million distinct words: as "too different to align" as a timeout (and said so)
+        return DiffResult(_fallback(reference, answer), timed_out=True)
     enc_ref, enc_ans = encode_keys(ref_keys, ans_keys)
     started = time.perf_counter()
     runs = _raw_diff(enc_ref, enc_ans, options.timeout)

@@ -40,6 +40,8 @@ def analyze_answer(reference: str, answer: str, source: str = "", options: DiffO
                                         len(reference) - len(reference.lstrip()), len(answer) - len(answer.lstrip())),)
     else:
         edits = () if timed_out else tuple(extract_edits(segments))
+    if timed_out:
+        flags = (*flags, "too_different")
     return AnswerAnalysis(
         similarity=similarity(segments),
         cer=char_errors(segments, options.timeout) / max(len(reference), 1),

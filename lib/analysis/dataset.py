@@ -36,7 +36,8 @@ CHUNK_ROWS = 2_000
 
 def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
             progress: Callable[[float], None] | None = None, workers: int | None = None) -> pd.DataFrame:
-    """One row per answer of a canonical dataset frame (see ANALYSIS_COLUMNS)."""
+    """One row per answer of a canonical dataset frame (see ANALYSIS_COLUMNS). `progress` is told
+    the fraction done every few hundred answers; an exception it raises cancels the analysis."""
     n = len(frame)
     references = frame["reference"].tolist()
     answers = frame["answer"].tolist()
@@ -101,7 +102,8 @@ def _analyze_parallel(references: list[str], answers: list[str], sources: list[s
     # Workers fork from a server that has already imported the module they run, so each starts
     # without spending ~0.3 s on imports; start_worker then reads the word list once per worker.
     context.set_forkserver_preload([analyze_chunk.__module__])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker)
+    try:
         # At most two chunks per worker in flight: submitting all at once would hold a pickled
         # copy of every answer in memory (hundreds of MB at 200,000 answers).
         pending: dict = {}
@@ -116,7 +118,13 @@ def _analyze_parallel(references: list[str], answers: list[str], sources: list[s
                 done[start] = future.result()
                 finished += len(done[start])
                 if progress is not None:
-                    progress(finished / n)
+                    progress(finished / n)  # may raise to cancel (the page's tab was closed)
+    except BaseException:
+        # Cancelled (or failed): drop the chunks not started, so the work stops within the
+        # chunks already running (about a second) instead of finishing the whole file.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return [r for start, _ in spans for r in done[start]]
 
 

@@ -6,6 +6,7 @@ import json
 import pandas as pd
 
 from lib.load import frameworks
+from lib.load import limits
 from lib.load.dataset import LoadError, LoadWarning
 from lib.load.lines import split_lines
 from lib.load.table import ParsedTable, Source, unique_header
@@ -48,15 +49,26 @@ def read_json(text: str, source: Source, fmt: str = "json") -> ParsedTable:
                             "expected a list of records or an object of equal-length columns.")
     if not isinstance(obj, list):
         raise LoadError(f"{name}: the JSON is a single {type(obj).__name__}, not a table; expected a list of records.")
+    most = limits.current().rows
+    cut = []
+    if len(obj) > most:  # cut before flattening and building columns of records nobody will see
+        cut = [LoadWarning(most + 1, f"the file has {len(obj):,} records; only the first {most:,} were read, "
+                                     f"from here on nothing was loaded ({limits.ENV['rows']}).")]
+        obj = obj[:most]
     frame, rows, warnings = _records_frame(obj, name)
-    return ParsedTable(frame, rows, "json", "", warnings)
+    return ParsedTable(frame, rows, "json", "", cut + warnings)
 
 def read_jsonl(text: str, source: Source, fmt: str = "jsonl") -> ParsedTable:
     name = source.name
     records, lines, warnings = [], [], []
+    most = limits.current().rows
     for n, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
+        if len(records) >= most:  # stop parsing at the limit: the rest would only be thrown away
+            warnings.append(LoadWarning(n, f"only the first {most:,} records were read, from this line on nothing "
+                                           f"was loaded ({limits.ENV['rows']})."))
+            break
         try:
             records.append(json.loads(line))
             lines.append(n)

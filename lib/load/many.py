@@ -57,10 +57,11 @@ def unzip(data: bytes, name: str) -> list[InputFile]:
     except zipfile.BadZipFile as exc:
         raise LoadError(f"{name} is not a readable zip file ({exc}).") from None
     infos = [i for i in archive.infolist() if not i.is_dir() and _wanted(i.filename)]
-    bound = limits.current().expanded_bytes
-    if sum(i.file_size for i in infos) > bound:  # a zip bomb, or a folder far larger than results are
-        raise LoadError(f"{name}: the zip unpacks to more than {limits.mb(bound)} ({limits.ENV['expanded_bytes']}); "
-                        "load the results files themselves.")
+    most = limits.current().expanded_bytes  # the same bound as an XLSX's: nothing is unpacked past it
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > most:
+        raise LoadError(f"{name}: the zip unpacks to {limits.mb(unpacked)}; Redline unpacks at most {limits.mb(most)} "
+                        f"({limits.ENV['expanded_bytes']}). Load the results files themselves.")
     return [InputFile(i.filename, archive.read(i), i.filename) for i in infos]
 
 

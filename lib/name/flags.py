@@ -23,6 +23,9 @@ FLAGS: dict[str, str] = {
     "truncated": "stops before the reference's end",
     "formatting": "wrapped in code fences, quotes, bold or a heading",
     "unchanged": "equal to the source: nothing was corrected",
+    # Set by the analysis, not by answer_flags: the alignment gave up (time or size limit), so the
+    # answer has no named edits although it differs; it must not look like a match.
+    "too_different": "too different (or too long) to align within the limits: no edits are named",
 }
 
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -10,7 +10,7 @@ from typing import Sequence
 import pandas as pd
 
 from lib.load.dataset import Dataset
-from lib.align.diff import DiffOptions, diff_texts
+from lib.align.diff import MAX_DISTINCT_TOKENS, DiffOptions, diff_texts
 from lib.align.metrics import changed_spans, similarity
 from lib.analysis.baseline import Baseline, resolve_baseline
 from lib.analysis.variants import UNRELATED_SIMILARITY, Variants, find_variants
@@ -113,8 +113,9 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
     other = base.column
     if result.timed_out:
         body = (
-            '<div class="rl-note">Too different to align within the time limit '
-            f"({options.timeout:g} s): the two texts are shown side by side without highlighting.</div>"
+            '<div class="rl-note">Too different to align within the limits '
+            f"({options.timeout:g} s, {MAX_DISTINCT_TOKENS:,} distinct words): no edits are named for it, "
+            "and the two texts are shown side by side without highlighting.</div>"
             + _plain_pair(row.answer, base_text, other)
         )
     elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base_text.strip():

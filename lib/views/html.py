@@ -35,7 +35,8 @@ DIFF_CSS = """
   margin: 0 0 .8rem 0; }
 .rl-card-head { display: flex; flex-wrap: wrap; gap: .35rem .6rem; align-items: baseline;
   margin-bottom: .45rem; }
-.rl-model { font-weight: 650; font-size: 1.02rem; overflow-wrap: anywhere; }
+.rl-model { font-weight: 650; font-size: 1.02rem; overflow-wrap: anywhere; unicode-bidi: isolate; }
+.rl-badge, .rl-stat { unicode-bidi: isolate; }
 .rl-badge { font-size: .78rem; padding: .05rem .45rem; border-radius: 1rem;
   border: 1px solid rgba(128, 128, 128, .45); white-space: nowrap; }
 .rl-badge-exact { background: rgba(46, 160, 67, .18); border-color: rgba(46, 160, 67, .6); }
@@ -88,6 +89,27 @@ def count(n: int, noun: str) -> str:
 def esc(text: object) -> str:
     """HTML-escape user text (quotes too: it may land in attributes)."""
     return html.escape(str(text), quote=True)
+
+
+# Streamlit renders labels, st.status/st.info text and captions as Markdown ($…$ as math, links).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$<>~:&=])")
+# Bidirectional controls: inside a name they reorder the text after it (a list of model names).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def label_text(text: object) -> str:
+    """User text (a file name) for a Streamlit label or message, which render Markdown: every
+    Markdown character backslash-escaped, line breaks as spaces, so it reads exactly as written."""
+    flat = " ".join(str(text).splitlines())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def isolate(name: object) -> str:
+    """A name as its own bidirectional island (FSI … PDI), its own bidi controls shown as code
+    points: a name holding U+202E cannot reverse the names listed after it. Plain text; escape
+    it as usual where it goes into HTML."""
+    shown = _BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", str(name))
+    return f"\u2068{shown}\u2069"
 
 
 def _mark(symbol: str, title: str) -> str:

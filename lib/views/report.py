@@ -15,7 +15,7 @@ from lib.load.dataset import Dataset
 from lib.views.cards import SORTS, VIEWS, ignored, render_sample
 from lib.analysis.baseline import base_label
 from lib.views.card_filter import CardFilter
-from lib.views.html import DIFF_CSS, count, esc
+from lib.views.html import DIFF_CSS, count, esc, isolate
 from lib.views.variants import VARIANTS_CSS
 
 REPORT_CSS = """
@@ -52,7 +52,7 @@ def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: S
     for sample_id in ids:
         body = render_sample(dataset, analysis, sample_id, models, options, view, sort, base=base, filters=filters)
         sections.append(f"<section><h2>Sample {esc(sample_id)}</h2>{body}</section>")
-    chosen = "all models" if models is None else ", ".join(models)
+    chosen = "all models" if models is None else ", ".join(map(isolate, models))
     meta = (f"{esc(dataset.report.name)} · {count(len(ids), 'sample')} · {esc(chosen)} · "
             f"view: {esc(VIEWS.get(view, view))} · granularity: {esc(options.unit)} · "
             + (f"ignoring {esc(ignored(options))} · " if ignored(options) else "")

@@ -1,9 +1,24 @@
 """Terminal text: the load report (`python -m lib info`) and per-model totals (`python -m lib summary`)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from lib.load.dataset import LoadReport
+
+# What a terminal would act on instead of showing: C0 controls but tab and line feed (ESC starts
+# colour, title-setting OSC and cursor sequences; BEL rings), DEL, C1 controls (U+009B is CSI on
+# some terminals) and the bidi controls that reorder the rest of the line.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str, json_text: bool = False) -> str:
+    """`text` with every control character shown as its escape (`\\x1b`, `\\u202e`; in JSON
+    text `\\u001b`, which parses back to the same string), so a model name from a file cannot
+    colour, retitle or rewrite the user's terminal."""
+    if json_text:
+        return _TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return _TERMINAL_CONTROLS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def format_report(report: LoadReport) -> str:

@@ -187,7 +187,7 @@ def test_load_page_switches_between_sample_upload_and_paste(app):
     run(app)
     click(app, "Load the bundled sample")
     assert "<dt>Answers</dt><dd>16</dd>" in html_of(app)
-    assert "<dd>15 (16 runs: a model answered a sample more than once): 金声玉亮2.0" in html_of(app)
+    assert "<dd>15 (16 runs: a model answered a sample more than once): \u2068金声玉亮2.0\u2069" in html_of(app)
 
 
 def test_load_page_role_override_changes_the_preview(app):

@@ -70,3 +70,42 @@ def test_the_cache_key_covers_content_name_and_options():
         Source("samples_a.jsonl", "0" * 64, LoadOptions(model_name="x")),
     ]
     assert len({base.key, *(s.key for s in others)}) == 4
+
+
+def _fresh(src: str | None) -> AppTest:
+    """A browser refresh: a new session on the same URL."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if src is not None:
+        at.query_params["src"] = src
+    return run(at)
+
+
+def test_a_refreshed_tab_gets_its_upload_back(cache):
+    from lib.analysis import uploads
+    from tests.app.test_pages import html_of
+
+    first = _session_with_upload("pretrained__mine_gec.jsonl")
+    src = first.query_params.get("src")
+    src = src[0] if isinstance(src, list) else src
+    assert src == uploads.upload_id(EXPORT)
+    again = _fresh(src)
+    body = html_of(again)
+    assert "pretrained__mine_gec.jsonl" in body and 'class="rl-alert rl-alert-warning"' not in body
+    assert _leaderboard_models(again) == {"mine"}
+
+
+def test_a_refresh_whose_upload_is_gone_says_so_and_shows_the_sample(cache):
+    from tests.app.test_pages import html_of
+
+    again = _fresh("0" * 32)
+    body = html_of(again)
+    assert "the server no longer keeps" in body and "sample.md" in body
+
+
+def test_sessions_on_the_same_content_share_one_copy_of_its_bytes(cache):
+    from pages import _keys as K
+
+    first = _session_with_upload("samples_mine.jsonl")
+    second = _session_with_upload("samples_other.jsonl")
+    assert first.session_state[K.SOURCE_BYTES] == EXPORT
+    assert first.session_state[K.SOURCE_BYTES] is second.session_state[K.SOURCE_BYTES]

@@ -110,3 +110,30 @@ def test_report_with_an_unknown_baseline_says_so_in_one_line(tmp_path, sample_pa
 
     assert main(["report", str(sample_path), "-o", str(tmp_path / "x.html"), "--base", "nobody"]) == 2
     assert "--base 'nobody': not the reference, the source or a model of sample.md" in capsys.readouterr().err
+
+
+def test_control_sequences_in_model_names_are_shown_not_sent_to_the_terminal(tmp_path, capsys):
+    from lib.cli import main
+
+    path = tmp_path / "esc.csv"
+    rows = "".join(f"plain,answer number {i},the reference text {i}\n" for i in range(40))  # not "binary"
+    path.write_text("model,answer,reference\n\"\x1b]0;pwned\x07red\x1b[31m\u202e\",a,b\n" + rows, encoding="utf-8")
+    assert main(["info", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert r"\x1b]0;pwned\x07red\x1b[31m\u202e" in out
+    assert main(["summary", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\u202e" not in out and "\\u202e" in out and "\x1b" not in out
+
+
+def test_out_of_memory_is_one_line_and_exit_2(monkeypatch, capsys):
+    import lib.cli as cli
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "_load", no_memory)
+    assert cli.main(["info", "whatever.csv"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: out of memory") and len(err.strip().splitlines()) == 1

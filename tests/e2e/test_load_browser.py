@@ -31,3 +31,19 @@ def test_a_broken_upload_keeps_the_loaded_data(server, page, tmp_path):
     assert "junk.csv" in text and "Still showing the previously loaded data: sample.md" in text
     assert "Traceback" not in text
     assert "sample.md" in page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_a_refresh_keeps_the_upload_instead_of_silently_showing_the_sample(server, page, tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("model,answer,reference\nalpha,The cat,The cat\nbeta,A cat,The cat\n", encoding="utf-8")
+    page.goto(server)
+    upload(page, path)
+    page.wait_for_function("location.search.includes('src=')", timeout=60_000)
+    go(page, "Models")
+    assert "src=" in page.url
+    page.reload()
+    wait_for_app(page)
+    page.wait_for_function("document.querySelector('[data-testid=\"stSidebar\"]').innerText.includes('mine.csv')",
+                           timeout=60_000)
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "mine.csv" in sidebar and "2 answers" in sidebar

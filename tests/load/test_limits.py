@@ -6,6 +6,7 @@ not speed targets: those live in bench/.
 from __future__ import annotations
 
 import io
+import json
 import time
 
 import pyarrow as pa
@@ -151,3 +152,29 @@ def test_limits_can_be_changed_and_bad_values_fall_back(monkeypatch):
     monkeypatch.setenv("REDLINE_MAX_ROWS", "1_000")
     monkeypatch.setenv("REDLINE_MAX_COLUMNS", "many")
     assert limits.current().rows == 1_000 and limits.current().columns == limits.DEFAULT.columns
+
+
+def test_json_and_jsonl_stop_at_the_row_limit_before_building_columns(monkeypatch):
+    monkeypatch.setenv("REDLINE_MAX_ROWS", "3")
+    records = [{"model": "m", "answer": f"a{i}", "reference": f"r{i}"} for i in range(10)]
+    ds = load_text(json.dumps(records), "r.json")
+    assert ds.report.rows == 3
+    assert "Record 4: the file has 10 records; only the first 3 were read" in \
+        "\n".join(ds.report.warning_text(w) for w in ds.report.warnings)
+    ds = load_text("\n".join(json.dumps(r) for r in records) + "\n{broken\n", "r.jsonl")
+    assert ds.report.rows == 3 and "Line 4: only the first 3 records were read" in _messages(ds)
+    assert "not valid JSON" not in _messages(ds)  # never parsed
+
+
+def test_a_zip_of_results_that_unpacks_beyond_the_limit_is_refused_before_unpacking(monkeypatch):
+    import zipfile
+
+    monkeypatch.setenv("REDLINE_MAX_EXPANDED_MB", "1")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.csv", "model,answer,reference\n" + "m,same answer,same reference\n" * 60_000)
+        archive.writestr("b.csv", "model,answer,reference\nm,x,y\n")
+    assert len(buffer.getvalue()) < 100_000
+    monkeypatch.setattr(zipfile.ZipFile, "read", lambda *a, **k: pytest.fail("unpacked a member"))
+    with pytest.raises(LoadError, match=r"the zip unpacks to 1\.\d MB; Redline unpacks at most 1\.0 MB"):
+        load_bytes(buffer.getvalue(), "results.zip")

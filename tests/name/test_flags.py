@@ -106,7 +106,7 @@ def test_dominant_script():
 
 def test_flags_are_listed_in_order():
     assert list(FLAGS) == ["exact", "empty", "wrong_language", "preamble", "commentary", "truncated", "formatting",
-                           "unchanged"]
+                           "unchanged", "too_different"]
 
 
 def test_same_line_lead_in_is_a_preamble_even_when_its_first_word_aligns_with_the_reference():

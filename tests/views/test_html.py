@@ -63,3 +63,17 @@ def test_table_cells_are_escaped_and_not_markdown():
     out = table_html(["type", "meaning"], [("PUNCT", "-- vs — <b>"), ("X", "$5 and $10")])
     assert "-- vs — &lt;b&gt;" in out and "<b>" not in out and "$5 and $10" in out
     assert out.count("<tr>") == 3
+
+
+def test_a_label_shows_markdown_and_math_literally():
+    from lib.views.html import label_text
+
+    assert label_text("$x^2$ [a](javascript:x) *b*.csv") == r"\$x^2\$ \[a\]\(javascript\:x\) \*b\*\.csv"
+    assert label_text("two\nlines") == "two lines"
+
+
+def test_a_name_with_a_bidi_override_is_isolated_and_its_control_shown():
+    from lib.views.html import isolate
+
+    assert isolate("evil\u202eabc") == "\u2068evil<U+202E>abc\u2069"
+    assert isolate("gpt4") == "\u2068gpt4\u2069"
