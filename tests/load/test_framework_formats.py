@@ -302,3 +302,12 @@ def test_each_card_is_diffed_against_its_own_closest_reference():
     ds = load_many([InputFile("a/capitals.json", data, None), InputFile("b/capitals.json", other, None)])
     html = render_sample(ds, None, "0", None, view="inline")
     assert html.count("similarity 1.000") == 2 and "reference 2 of 2" in html and "reference 1 of 2" in html
+
+
+def test_an_openai_batch_output_says_it_holds_no_references_and_what_would_supply_one():
+    line = {"id": "batch_req_1", "custom_id": "q1", "error": None,
+            "response": {"status_code": 200, "request_id": "r1",
+                         "body": {"model": "gpt-4o-mini", "choices": [{"message": {"role": "assistant", "content": "Paris"}}]}}}
+    with pytest.raises(LoadError) as err:
+        load_bytes((json.dumps(line) + "\n" + json.dumps({**line, "custom_id": "q2"}) + "\n").encode(), "batch_output.jsonl")
+    assert "Batch output" in str(err.value) and "no references" in str(err.value) and "reference column" in str(err.value)
