@@ -311,3 +311,14 @@ def test_an_openai_batch_output_says_it_holds_no_references_and_what_would_suppl
     with pytest.raises(LoadError) as err:
         load_bytes((json.dumps(line) + "\n" + json.dumps({**line, "custom_id": "q2"}) + "\n").encode(), "batch_output.jsonl")
     assert "Batch output" in str(err.value) and "no references" in str(err.value) and "reference column" in str(err.value)
+
+
+def test_the_variants_view_says_when_answers_are_closest_to_different_references():
+    from lib.load.many import InputFile, load_many
+    from lib.views.cards import render_sample
+
+    files = [InputFile(f"{m}/capitals.json", json.dumps({"0": {"origin_prompt": "Q", "prediction": p,
+                                                                "gold": ["Tokyo", "Tōkyō"]}}).encode(), None)
+             for m, p in (("a", "Tokyo"), ("b", "Tōkyō"))]
+    html = render_sample(load_many(files), None, "0", None, view="variants")
+    assert "closest to different ones" in html
