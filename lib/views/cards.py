@@ -227,6 +227,10 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
         return SampleView(top, None, baseline, "", "", (), 0, 0)
     if view == "variants" and variants is None:
         variants = find_variants(baseline.text, variant_answers(rows), options)
+    if view == "variants" and baseline.kind == "reference" and rows["reference"].nunique() > 1:
+        top += ('<div class="rl-note">This sample accepts several references and the answers are closest to '
+                f'different ones: the variants are marked on "{esc(baseline.text[:80])}"; each card below is '
+                "compared with its own closest reference.</div>")
     if analysis is None and sort.startswith("similarity"):
         sims = {idx: similarity(diff_texts(baseline.text, a, options).segments)
                 for idx, a in zip(rows.index, rows["answer"])}

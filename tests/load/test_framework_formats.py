@@ -302,3 +302,23 @@ def test_each_card_is_diffed_against_its_own_closest_reference():
     ds = load_many([InputFile("a/capitals.json", data, None), InputFile("b/capitals.json", other, None)])
     html = render_sample(ds, None, "0", None, view="inline")
     assert html.count("similarity 1.000") == 2 and "reference 2 of 2" in html and "reference 1 of 2" in html
+
+
+def test_an_openai_batch_output_says_it_holds_no_references_and_what_would_supply_one():
+    line = {"id": "batch_req_1", "custom_id": "q1", "error": None,
+            "response": {"status_code": 200, "request_id": "r1",
+                         "body": {"model": "gpt-4o-mini", "choices": [{"message": {"role": "assistant", "content": "Paris"}}]}}}
+    with pytest.raises(LoadError) as err:
+        load_bytes((json.dumps(line) + "\n" + json.dumps({**line, "custom_id": "q2"}) + "\n").encode(), "batch_output.jsonl")
+    assert "Batch output" in str(err.value) and "no references" in str(err.value) and "reference column" in str(err.value)
+
+
+def test_the_variants_view_says_when_answers_are_closest_to_different_references():
+    from lib.load.many import InputFile, load_many
+    from lib.views.cards import render_sample
+
+    files = [InputFile(f"{m}/capitals.json", json.dumps({"0": {"origin_prompt": "Q", "prediction": p,
+                                                                "gold": ["Tokyo", "Tōkyō"]}}).encode(), None)
+             for m, p in (("a", "Tokyo"), ("b", "Tōkyō"))]
+    html = render_sample(load_many(files), None, "0", None, view="variants")
+    assert "closest to different ones" in html

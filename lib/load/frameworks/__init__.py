@@ -54,6 +54,8 @@ def from_records(records: list, source: Source, lines: list[int]) -> ParsedTable
     """JSON lines that are a framework's output, read; None for any other JSONL."""
     if openai_evals.is_record_log(records):
         return openai_evals.read(records, source, lines)
+    if openai_evals.is_batch_output(records):
+        openai_evals.refuse_batch_output(source)
     if promptfoo.is_results_lines(records):
         return promptfoo.read_results(records, source, lines)
     if lm_eval.is_samples(records):

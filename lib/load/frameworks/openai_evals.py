@@ -60,3 +60,16 @@ def read(records: list, source: Source, lines: list[int]) -> ParsedTable:
 
 def _prompt(prompt: Any) -> str:
     return chat_text(prompt) if isinstance(prompt, list) else text(prompt)
+
+
+def is_batch_output(records: list) -> bool:
+    """An OpenAI Batch API output file: {"id", "custom_id", "response": {"status_code", "body"}, "error"}."""
+    head = [r for r in records[:20] if isinstance(r, dict)]
+    return bool(head) and all("custom_id" in r and isinstance(r.get("response"), dict) and "body" in r["response"]
+                              for r in head)
+
+
+def refuse_batch_output(source: Source) -> None:
+    raise LoadError(f"{source.name}: an OpenAI Batch output file: it holds the model's answers "
+                    "(response.body.choices[0].message.content, by custom_id) but no references. Put the answers in a "
+                    "table with a reference column (custom_id, answer, reference), or use an eval framework's log.")
