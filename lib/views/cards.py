@@ -67,6 +67,15 @@ def _code_badges(edits) -> list[str]:
             for code, k in ranked(code_counts([edits]))]
 
 
+def _similarity(sim: float, timed_out: bool, label: str) -> str:
+    """A diff that gave up is all deleted + all inserted: its 0.000 would be a number shown with
+    confidence that nobody measured, so it reads "not measured" instead."""
+    if timed_out:
+        return (f'<span class="rl-stat" title="The alignment gave up within its limits, so no similarity was '
+                f'measured">{label} not measured</span>')
+    return f'<span class="rl-stat">{label} {sim:.3f}</span>'
+
+
 def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = ()) -> str:
     """One answer's card (or one card for identical answers: `group` names them all)."""
     against_reference = base.kind == "reference"
@@ -95,9 +104,9 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
         else:
             label = f"same as {base.short}" if same else f"differs from {base.short}"
         head.append(badge(label, title=f"The diff below is against {base.name}"))
-        head.append(f'<span class="rl-stat">similarity to {esc(base.short)} {sim:.3f}</span>')
+        head.append(_similarity(sim, result.timed_out, f"similarity to {esc(base.short)}"))
     else:
-        head.append(f'<span class="rl-stat">similarity {sim:.3f}</span>')
+        head.append(_similarity(sim, result.timed_out, "similarity"))
     if facts is not None:
         n = len(facts["edit_list"])
         head.append(f'<span class="rl-stat" title="Edits against the reference, named on the strict comparison '
@@ -114,8 +123,10 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
     if result.timed_out:
         body = (
             '<div class="rl-note">Too different to align within the limits '
-            f"({options.timeout:g} s, {MAX_DISTINCT_TOKENS:,} distinct words): no edits are named for it, "
-            "and the two texts are shown side by side without highlighting.</div>"
+            f"({options.timeout:g} s, {MAX_DISTINCT_TOKENS:,} distinct words): "
+            + ("no edits are named for it, and " if facts is None or not len(facts["edit_list"]) else
+               "the edits above are the file's analysis (aligned without the view options); here ")
+            + "the two texts are shown side by side without highlighting.</div>"
             + _plain_pair(row.answer, base_text, other)
         )
     elif sim < UNRELATED_SIMILARITY and row.answer.strip() and base_text.strip():
