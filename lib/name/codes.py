@@ -15,7 +15,7 @@ EDIT_TYPES: dict[str, str] = {
     "PUNCT": "punctuation (incl. full-width vs half-width, -- vs —)",
     "ORTH": "case or whitespace only",
     "SPELL": "misspelling (the answer's word is no word, or nearly the reference's)",
-    "DET": "determiner / article (the, a, their, all…)",
+    "DET": "determiner / article (the, a, their…)",
     "PREP": "preposition (in, on, through…); because, if, while too, as ERRANT files them",
     "PRON": "pronoun",
     "CONJ": "coordinating conjunction (and, or, but)",
