@@ -126,12 +126,41 @@ CASCADE: tuple[tuple[str, Callable[[Sides], str | None]], ...] = (
 
 def classify(reference: str, answer: str, before: str = "", after: str = "") -> str:
     """The type (a key of lib.name.codes.EDIT_TYPES) of one edit: its two sides (stripped) and
-    the reference's words just before and after it."""
-    return _classify(reference, answer, context(before, after))
+    the reference's words just before and after it. Most edits are named without their context
+    (punctuation, a misspelling, an article): those are cached by their two sides alone, and the
+    neighbours are looked up only for the edits whose rules ask (number or agreement, "to")."""
+    found = _without_context(reference, answer)
+    return found if found is not None else _classify(reference, answer, context(before, after))
+
+
+class _ContextNeeded(AttributeError):
+    pass
+
+
+class _Unknown:
+    """Stands in for the Context until a rule reads one of its fields."""
+
+    def __getattr__(self, name: str):
+        raise _ContextNeeded(name) if name in Context._fields else AttributeError(name)
+
+
+_UNKNOWN = _Unknown()
+
+
+@lru_cache(maxsize=65536)
+def _without_context(reference: str, answer: str) -> str | None:
+    try:
+        return _run(reference, answer, _UNKNOWN)
+    except _ContextNeeded:
+        return None
 
 
 @lru_cache(maxsize=65536)
 def _classify(reference: str, answer: str, around: Context) -> str:
+    return _run(reference, answer, around)
+
+
+def _run(reference: str, answer: str, around: Context) -> str:
     if not (reference.isascii() and answer.isascii()):
         # "cafe\u0301" and "café" are one word to a reader: judge them composed (NFC).
         reference, answer = unicodedata.normalize("NFC", reference), unicodedata.normalize("NFC", answer)

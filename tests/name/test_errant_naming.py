@@ -69,10 +69,16 @@ def test_the_cascade_runs_in_the_order_of_its_table(monkeypatch):
     wrapped = tuple((name, (lambda rule, name: lambda s: (calls.append(name), rule(s))[1])(rule, name))
                     for name, rule in CASCADE)
     monkeypatch.setattr(classify_module, "CASCADE", wrapped)
-    classify_module._classify.cache_clear()
+    classify_module._without_context.cache_clear()
     assert classify("anything", "nothing at all here") == "OTHER"
     assert calls == [name for name, _ in CASCADE]  # every rule, top to bottom, and the last one answers
-    classify_module._classify.cache_clear()
+    classify_module._without_context.cache_clear()
+
+
+def test_the_neighbours_decide_only_where_a_rule_reads_them():
+    assert classify("cats", "cat", "two", "") == "NOUN:NUM" and classify("wants", "want", "he", "a") == "VERB:SVA"
+    assert classify("to", "for", "act", "protect") == "PART" and classify("to", "for", "went", "the") == "PREP"
+    assert classify("the", "", "x", "y") == classify("the", "", "a", "b") == "DET"
 
 
 def test_cascade_names_are_unique_and_end_with_a_rule_that_always_answers():
