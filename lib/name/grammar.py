@@ -12,7 +12,7 @@ from lib.name.wordlists import (PARTICLES, PREPOSITIONS, closed_classes, expand_
                                 is_meaning_swap)
 
 
-_EXPANSIONS = {"n't": {"not"}, "'s": {"is", "has", "us"}, "'re": {"are"}, "'ve": {"have"}, "'ll": {"will"},
+_EXPANSIONS = {"n't": {"not", "nt"}, "nt": {"not", "n't"}, "'s": {"is", "has", "us"}, "'re": {"are"}, "'ve": {"have"}, "'ll": {"will"},
                "'d": {"would", "had"}, "'m": {"am"}, "ca": {"can"}, "wo": {"will"}, "sha": {"shall"}}
 
 

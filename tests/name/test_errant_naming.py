@@ -47,6 +47,7 @@ def edits(answer: str, reference: str) -> list[tuple[str, str, str]]:
     # 4. contractions are split as a tokenizer splits them
     ("Then it's became clear.", "Then it became clear.", [("U:CONTR", "'s", "")]),
     ("I do not know.", "I don't know.", [("R:CONTR", "not", "n't")]),
+    ("You shouldnt worry.", "You shouldn't worry.", [("R:CONTR", "nt", "n't")]),
     # 5. a real word for another is named by its class, not SPELL
     ("I like you car.", "I like your car.", [("R:DET", "you", "your")]),
     ("Can you lent me a pen?", "Can you lend me a pen?", [("R:VERB:TENSE", "lent", "lend")]),
