@@ -55,9 +55,9 @@ def score(pred_file: Path, pairs_file: Path, show: int) -> str:
 
 def _clear_caches() -> None:
     """Forget every word and edit seen (lru caches of lib.name), keeping the loaded word tables."""
-    from lib.name import classify, lexicon, merge, wordlists
+    from lib.name import alignment, classify, grammar, lexicon, merge, sides, wordlists
 
-    for module in (classify, lexicon, merge, wordlists):
+    for module in (alignment, classify, grammar, lexicon, merge, sides, wordlists):
         for name, value in vars(module).items():
             if hasattr(value, "cache_clear") and getattr(value, "__module__", "") == module.__name__ \
                     and name not in ("_tables", "_vocabulary"):

@@ -16,9 +16,9 @@ EDIT_TYPES: dict[str, str] = {
     "ORTH": "case or whitespace only",
     "SPELL": "misspelling (the answer's word is no word, or nearly the reference's)",
     "DET": "determiner / article (the, a, their…)",
-    "PREP": "preposition (in, on, through…)",
+    "PREP": "preposition (in, on, through…); because, if, while too, as ERRANT files them",
     "PRON": "pronoun",
-    "CONJ": "conjunction",
+    "CONJ": "coordinating conjunction (and, or, but)",
     "PART": "particle, incl. infinitive “to” for a preposition (for protect → to protect)",
     "CONTR": "contraction (n't vs not, a dropped 's)",
     "VERB:SVA": "subject–verb agreement (go → goes, was → were)",
@@ -45,7 +45,7 @@ TYPE_GROUPS: dict[str, str] = {
 # A few words each, for chart legends: "VERB:SVA agreement".
 TYPE_LABELS: dict[str, str] = {
     "PUNCT": "punctuation", "ORTH": "case, spacing", "SPELL": "misspelling", "DET": "determiner",
-    "PREP": "preposition", "PRON": "pronoun", "CONJ": "conjunction", "PART": "particle", "CONTR": "contraction",
+    "PREP": "preposition", "PRON": "pronoun", "CONJ": "coordinating conjunction (and, or, but)", "PART": "particle", "CONTR": "contraction",
     "VERB:SVA": "agreement", "VERB:FORM": "verb form", "VERB:TENSE": "tense, auxiliary", "VERB:INFL": "verb inflection",
     "ADJ:FORM": "comparative", "NOUN:NUM": "singular/plural", "NOUN:INFL": "noun inflection",
     "NOUN:POSS": "possessive", "MORPH": "other word form", "WO": "word order", "OTHER": "rewording, other",

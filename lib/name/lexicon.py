@@ -22,7 +22,7 @@ AUXILIARIES = frozenset(
 MODALS = frozenset("will would shall should can could may might must 'll 'd ca wo sha ought".split())
 # The halves a contraction leaves once split the way spaCy splits it: "it's" → "it" + "'s".
 CONTRACTION_SUFFIXES = ("n't", "'s", "'re", "'ve", "'ll", "'d", "'m")
-CONTRACTED = frozenset(CONTRACTION_SUFFIXES)
+CONTRACTED = frozenset(CONTRACTION_SUFFIXES) | {"nt"}
 CONTRACTION_HOSTS = {"ca": "can", "wo": "will", "sha": "shall"}
 # Words after which "'s" is "is"/"has", not a possessive.
 _S_IS_AFTER = frozenset("it he she that there what who here where how let this".split())
@@ -151,7 +151,7 @@ def pos(word: str, before: str = "", after: str = "") -> str:
         return "AUX" if normal(before) in _S_IS_AFTER else "POS"
     if w in AUXILIARIES:
         return "AUX"
-    if w in ("not", "n't"):
+    if w in ("not", "n't", "nt"):
         return "PART"
     if w == "to":
         return "PART" if is_base_verb(after) else "ADP"
@@ -182,14 +182,22 @@ def is_base_verb(word: str) -> bool:
 _CONTRACTION = re.compile(r"^(.+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)
 
 
+# Negations written without the apostrophe, which spaCy splits all the same: "cant" → ca + nt.
+_BARE_NT = frozenset("dont cant wont isnt arent wasnt werent doesnt didnt hasnt havent hadnt shouldnt couldnt "
+                     "wouldnt mustnt neednt".split())
+
+
 def split_contraction(token: str) -> tuple[str, ...]:
-    """A token as spaCy splits it: "don't" → do + n't, "it's" → it + 's, "cannot" → can + not."""
+    """A token as spaCy splits it: "don't" → do + n't, "it's" → it + 's, "cannot" → can + not,
+    "shouldnt" → should + nt."""
     if "'" in token or "’" in token:
         m = _CONTRACTION.match(token)
         if m:
             return m.group(1), m.group(2)
     elif len(token) == 6 and token.casefold() == "cannot":
         return token[:3], token[3:]
+    elif token.casefold() in _BARE_NT:
+        return token[:-2], token[-2:]
     return (token,)
 
 

@@ -47,6 +47,7 @@ def edits(answer: str, reference: str) -> list[tuple[str, str, str]]:
     # 4. contractions are split as a tokenizer splits them
     ("Then it's became clear.", "Then it became clear.", [("U:CONTR", "'s", "")]),
     ("I do not know.", "I don't know.", [("R:CONTR", "not", "n't")]),
+    ("You shouldnt worry.", "You shouldn't worry.", [("R:CONTR", "nt", "n't")]),
     # 5. a real word for another is named by its class, not SPELL
     ("I like you car.", "I like your car.", [("R:DET", "you", "your")]),
     ("Can you lent me a pen?", "Can you lend me a pen?", [("R:VERB:TENSE", "lent", "lend")]),
@@ -69,10 +70,16 @@ def test_the_cascade_runs_in_the_order_of_its_table(monkeypatch):
     wrapped = tuple((name, (lambda rule, name: lambda s: (calls.append(name), rule(s))[1])(rule, name))
                     for name, rule in CASCADE)
     monkeypatch.setattr(classify_module, "CASCADE", wrapped)
-    classify_module._classify.cache_clear()
+    classify_module._without_context.cache_clear()
     assert classify("anything", "nothing at all here") == "OTHER"
     assert calls == [name for name, _ in CASCADE]  # every rule, top to bottom, and the last one answers
-    classify_module._classify.cache_clear()
+    classify_module._without_context.cache_clear()
+
+
+def test_the_neighbours_decide_only_where_a_rule_reads_them():
+    assert classify("cats", "cat", "two", "") == "NOUN:NUM" and classify("wants", "want", "he", "a") == "VERB:SVA"
+    assert classify("to", "for", "act", "protect") == "PART" and classify("to", "for", "went", "the") == "PREP"
+    assert classify("the", "", "x", "y") == classify("the", "", "a", "b") == "DET"
 
 
 def test_cascade_names_are_unique_and_end_with_a_rule_that_always_answers():
