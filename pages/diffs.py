@@ -25,6 +25,7 @@ from pages import _state
 from pages._places import variants_block
 from pages import _keys as K
 from pages._url import restore_from_url, write_list_to_url, write_to_url
+from lib.views.html import count
 from pages._widgets import alert, diff_option_controls, html, model_selector, page_start
 
 # A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
@@ -56,6 +57,11 @@ def _sample_view(key: tuple, sample_id: str, models: tuple[str, ...], view: str,
 @st.cache_data(show_spinner="Lining up the answers…", max_entries=256)
 def _variants(base_text: str, answers: tuple[tuple[str, str], ...], options) -> Variants:
     return find_variants(base_text, answers, options)
+
+
+@st.cache_resource(show_spinner=False)
+def _bundled_sha() -> str:
+    return _state.content_hash(_state.SAMPLE_PATH.read_bytes())
 
 
 def card_page(total: int) -> int:
@@ -336,6 +342,11 @@ st.title("Diffs")
 note_slot = st.empty()
 dataset = _state.current_dataset()
 source = _state.current_source()
+if source.sha == _bundled_sha():
+    # First open: say what this is and what is on screen, so a newcomer knows what to do next.
+    html('<div class="rl-legend">Redline shows how LLM answers differ from the reference answer. The bundled '
+         f"sample is loaded: one proofreading task answered by {count(len(dataset.frame), 'model run')}. "
+         "Load your own file on the Load data page.</div>")
 models_all = _state.all_models(dataset)
 with st.sidebar:
     chosen = model_selector(dataset)

@@ -194,3 +194,14 @@ def test_share_link_and_downloads_are_in_the_sidebar(app):
     run(app)
     assert app.sidebar.code[0].value.startswith("http") and "sample=1" in app.sidebar.code[0].value
     assert len(app.sidebar.get("download_button")) == 2  # this view, every sample
+
+
+def test_first_open_says_what_redline_is_and_that_the_bundled_sample_is_loaded(app, monkeypatch, tmp_path):
+    run(app)
+    assert "Redline shows how LLM answers differ from the reference answer. The bundled sample is loaded" in html_of(app)
+    own = tmp_path / "sample.md"  # the same name, other content: not the bundled sample
+    own.write_text("| model | answer | reference |\n|---|---|---|\n| a | x | y |\n", encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(own))
+    other = AppTest.from_file(app._script_path, default_timeout=TIMEOUT)
+    run(other)
+    assert "The bundled sample is loaded" not in html_of(other)
