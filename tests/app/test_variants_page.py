@@ -205,3 +205,28 @@ def test_first_open_says_what_redline_is_and_that_the_bundled_sample_is_loaded(a
     other = AppTest.from_file(app._script_path, default_timeout=TIMEOUT)
     run(other)
     assert "The bundled sample is loaded" not in html_of(other)
+
+
+def test_examples_opened_from_categories_are_stepped_through_on_diffs_with_their_card_first(app):
+    from tests.app.test_pages import _select_chart, open_categories
+
+    open_categories(app)
+    _select_chart(app, 1, [{"model": "minimax", "category": "DET"}, {"model": "kimi", "category": "DET"}])
+    examples = app.dataframe[0].value
+    assert list(examples["model"]) == ["kimi", "minimax"] or list(examples["model"]) == ["minimax", "kimi"]
+    next(b for b in app.button if b.key == "open_example").click()
+    run(app)
+    app.switch_page("pages/diffs.py")  # what the page's st.switch_page does in a browser
+    run(app)
+    body = html_of(app)
+    first = examples["model"].iloc[0]
+    assert "Example <b>1 of 2</b> from the Categories page: <b>" + first in body
+    focused = body.split('class="rl-card rl-focus"', 1)[1].split("</article>")[0]
+    assert first in focused and body.count("rl-card rl-focus") == 1
+    assert body.index('class="rl-card rl-focus"') < body.index('class="rl-card"')  # first of the cards
+    next(b for b in app.button if b.key == "example_next").click()
+    run(app)
+    assert "Example <b>2 of 2</b>" in html_of(app)
+    next(b for b in app.button if b.key == "example_done").click()
+    run(app)
+    assert "from the Categories page" not in html_of(app) and "rl-card rl-focus" not in html_of(app)
