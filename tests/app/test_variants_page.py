@@ -230,3 +230,17 @@ def test_examples_opened_from_categories_are_stepped_through_on_diffs_with_their
     next(b for b in app.button if b.key == "example_done").click()
     run(app)
     assert "from the Categories page" not in html_of(app) and "rl-card rl-focus" not in html_of(app)
+
+
+def test_an_old_view_source_link_opens_inline_against_the_source(app, monkeypatch, tmp_path):
+    data = tmp_path / "with_source.csv"
+    data.write_text("id,model,answer,reference,source\n"
+                    "1,a,we study the lens,we study the lens,we studdy teh lens\n"
+                    "1,b,we studdy the lens,we study the lens,we studdy teh lens\n", encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(data))
+    app.query_params["view"] = "source"
+    run(app)
+    assert app.session_state["view"] == "inline" and app.session_state["base"] == "source"
+    body = html_of(app)
+    assert "changed the source" in body and "<del>teh</del><ins>the</ins>" in body
+    assert app.query_params.get("base") in (["source"], "source")
