@@ -48,6 +48,9 @@ EX_OPS, EX_TYPES, EX_FLAGS = "ex_ops", "ex_types", "ex_flags"   # example filter
 EXAMPLES = "examples"            # the examples table (its selected row)
 OPEN_EXAMPLE = "open_example"    # button
 CLEAR_PICK = "clear_pick"        # button
+EXAMPLE_STEPS = "example_steps"  # [(sample, model, category)]: the examples "Open in Diffs" steps through
+EXAMPLE_AT = "example_at"        # which of them is shown
+EXAMPLE_PREV, EXAMPLE_NEXT, EXAMPLE_DONE = "example_prev", "example_next", "example_done"   # buttons
 OPEN_DIFFS = "open_diffs"        # set by "Open in Diffs": switch page on the next run
 
 # --- Models selector (sidebar and Models page) -------------------------------------------------

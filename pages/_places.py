@@ -43,9 +43,12 @@ export default function (component) {
     root.innerHTML = data.html;
     root.dataset.version = data.version;
     // Bring the picked place into view inside the (scrolling) list, without moving the page.
-    const list = root.querySelector('.rl-places');
-    const on = list && list.querySelector('.rl-on');
-    if (on) list.scrollTop = on.closest('li').offsetTop - list.offsetTop - 4;
+    // (after layout: on first draw the list has no height yet)
+    requestAnimationFrame(() => {
+      const list = root.querySelector('.rl-places');
+      const on = list && list.querySelector('.rl-on');
+      if (on) list.scrollTop = on.closest('li').offsetTop - 4;
+    });
   }
   if (window.__rlRefocus) {
     const el = root.querySelector('[data-pick="' + window.__rlRefocus + '"]');

@@ -48,7 +48,11 @@ def _clear_pick() -> None:
     _reset_charts(CHARTS)
 
 
-def _open_in_diffs(sample_id: str, model: str) -> None:
+def _open_in_diffs(sample_id: str, model: str, steps: list | None = None, at: int = 0) -> None:
+    """Open one example in Diffs; `steps` (sample, model, category) are the examples listed, which
+    the Diffs page then steps through with previous/next example."""
+    st.session_state[K.EXAMPLE_STEPS] = steps or [(sample_id, model, "")]
+    st.session_state[K.EXAMPLE_AT] = at
     st.session_state[K.SAMPLE] = sample_id
     chosen = st.session_state.get(K.MODELS)
     if chosen is not None and model not in chosen:  # None: all models, the default
@@ -134,8 +138,10 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
     with cols[0]:
         html(f'<div class="rl-card"><b>{esc(row["model"])}</b> · sample {esc(row["sample_id"])} · '
              f'{esc(row["category"])}<br>{snippet_html(row["before"], row["removed"], row["added"], row["after"])}</div>')
+    steps = list(zip(table["sample_id"].astype(str), table["model"].astype(str), table["category"].astype(str)))
     cols[1].button("Open in Diffs", type="primary", key=K.OPEN_EXAMPLE, on_click=_open_in_diffs,
-                   args=(str(row["sample_id"]), str(row["model"])), width="stretch")
+                   args=(str(row["sample_id"]), str(row["model"]), steps, selected[0] if selected else 0),
+                   width="stretch", help="Then step through these examples with previous/next example")
 
 
 page_start()

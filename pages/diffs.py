@@ -25,6 +25,7 @@ from pages import _state
 from pages._places import variants_block
 from pages import _keys as K
 from pages._url import restore_from_url, write_list_to_url, write_to_url
+from lib.views.html import count, esc
 from pages._widgets import alert, diff_option_controls, html, model_selector, page_start
 
 # A selectbox with tens of thousands of options is slow in the browser; search narrows it down.
@@ -43,19 +44,24 @@ def _sample_index(key: tuple, _dataset) -> object:
 
 @st.cache_data(show_spinner="Aligning the answers…", max_entries=256)
 def _sample_view(key: tuple, sample_id: str, models: tuple[str, ...], view: str, sort: str, start: int, base: str,
-                 filters: CardFilter, _dataset, _analysis) -> SampleView:
+                 filters: CardFilter, focus: str | None, _dataset, _analysis) -> SampleView:
     """One page of cards; `key` (source + diff options) stands for the unhashed data."""
     variants = None
     if view == "variants":
         baseline, _, rows = compare_rows(_dataset, sample_id, list(models), base)
         variants = _variants(baseline.text, variant_answers(rows), key[1])
     return sample_view(_dataset, _analysis, sample_id, list(models), options=key[1], view=view, sort=sort,
-                       start=start, limit=CARDS_PER_PAGE, base=base, filters=filters, variants=variants)
+                       start=start, limit=CARDS_PER_PAGE, base=base, filters=filters, variants=variants, focus=focus)
 
 
 @st.cache_data(show_spinner="Lining up the answers…", max_entries=256)
 def _variants(base_text: str, answers: tuple[tuple[str, str], ...], options) -> Variants:
     return find_variants(base_text, answers, options)
+
+
+@st.cache_resource(show_spinner=False)
+def _bundled_sha() -> str:
+    return _state.content_hash(_state.SAMPLE_PATH.read_bytes())
 
 
 def card_page(total: int) -> int:
@@ -128,6 +134,39 @@ def pick_sample(ids_all: list[str], index, chosen: list[str]) -> str | None:
     if len(ids) > len(listed):
         st.caption(f"Listing the first {MAX_LISTED_SAMPLES:,} matches; search to narrow them down.")
     return sample
+
+
+def _step_example(steps: list, step: int) -> None:
+    at = (st.session_state.get(K.EXAMPLE_AT, 0) + step) % len(steps)
+    st.session_state[K.EXAMPLE_AT] = at
+    sample_id, model, _ = steps[at]
+    st.session_state[K.SAMPLE] = sample_id
+    st.session_state[K.SAMPLE_SEARCH] = ""
+    chosen = st.session_state.get(K.MODELS)
+    if chosen is not None and model not in chosen:
+        st.session_state[K.MODELS] = [*chosen, model]
+
+
+def example_bar(sample: str | None) -> str | None:
+    """Examples opened from a Categories chart click: which one this is, previous/next example.
+    Returns the model whose card to bring first and highlight (None when not on its sample)."""
+    steps = st.session_state.get(K.EXAMPLE_STEPS)
+    if not steps:
+        return None
+    at = st.session_state.get(K.EXAMPLE_AT, 0) % len(steps)
+    sample_id, model, category = steps[at]
+    cols = st.columns([6, 2, 2, 1], vertical_alignment="center")
+    with cols[0]:
+        html(f'<div class="rl-legend">Example <b>{at + 1:,} of {len(steps):,}</b> from the Categories page: '
+             f"<b>{esc(model)}</b> · sample {esc(sample_id)}" + (f" · {esc(category)}" if category else "")
+             + " (its card comes first, outlined)</div>")
+    cols[1].button("← Previous example", key=K.EXAMPLE_PREV, on_click=_step_example, args=(steps, -1),
+                   disabled=len(steps) < 2, width="stretch")
+    cols[2].button("Next example →", key=K.EXAMPLE_NEXT, on_click=_step_example, args=(steps, 1),
+                   disabled=len(steps) < 2, width="stretch")
+    cols[3].button("Done", key=K.EXAMPLE_DONE, on_click=st.session_state.pop, args=(K.EXAMPLE_STEPS, None),
+                   help="Stop stepping through the examples", width="stretch")
+    return model if sample == sample_id else None
 
 
 def link_mismatch(name: str, ids: list[str], models: list[str]) -> None:
@@ -336,6 +375,11 @@ st.title("Diffs")
 note_slot = st.empty()
 dataset = _state.current_dataset()
 source = _state.current_source()
+if source.sha == _bundled_sha():
+    # First open: say what this is and what is on screen, so a newcomer knows what to do next.
+    html('<div class="rl-legend">Redline shows how LLM answers differ from the reference answer. The bundled '
+         f"sample is loaded: one proofreading task answered by {count(len(dataset.frame), 'model run')}. "
+         "Load your own file on the Load data page.</div>")
 models_all = _state.all_models(dataset)
 with st.sidebar:
     chosen = model_selector(dataset)
@@ -344,6 +388,7 @@ index = _sample_index(source.key, dataset)
 ids_all = index["sample_id"].tolist()
 link_mismatch(dataset.report.name, ids_all, models_all)
 sample = pick_sample(ids_all, index, chosen)
+focus = example_bar(sample)
 note = st.session_state.get(K.LINK_NOTE)
 if note and note[0] == source.sha:  # shown while the data the link did not find is loaded
     with note_slot.container():
@@ -376,9 +421,9 @@ if variants is not None and compared is not None and len(compared):
     variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
     place_buttons(variants)
 filters = card_filters(variants, place, reading)
-total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, dataset, analysis).total
+total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, focus, dataset, analysis).total
 start = card_page(total)
-sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, dataset, analysis)
+sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, focus, dataset, analysis)
 html(sv.overview + sv.legend + "".join(sv.cards)
      + ("" if sv.cards else '<div class="rl-note">No card matches the filters.</div>' if sv.answers
         else '<div class="rl-note">No answers from the chosen models for this sample.</div>'))

@@ -76,7 +76,8 @@ def _similarity(sim: float, timed_out: bool, label: str) -> str:
     return f'<span class="rl-stat">{label} {sim:.3f}</span>'
 
 
-def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = ()) -> str:
+def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = (),
+          focus: bool = False) -> str:
     """One answer's card (or one card for identical answers: `group` names them all)."""
     against_reference = base.kind == "reference"
     # Each answer's own reference: with several accepted references it is the closest one.
@@ -143,7 +144,7 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
         body = f'<div class="rl-note">{esc(base.note)}</div>' + body
     if not row.answer.strip():
         body = '<div class="rl-note">The answer is empty' + (" (whitespace only)" if row.answer else "") + ".</div>" + body
-    return ('<article class="rl-card">'
+    return (f'<article class="rl-card{" rl-focus" if focus else ""}">'
             f'{"<div class=rl-card-head>" + "".join(head) + "</div>"}{body}</article>')
 
 
@@ -224,8 +225,10 @@ def variant_answers(rows: pd.DataFrame) -> tuple[tuple[str, str], ...]:
 def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
                 options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
                 start: int = 0, limit: int | None = None, base: str = "reference",
-                filters: CardFilter = CardFilter(), variants: Variants | None = None) -> SampleView:
-    """Everything one sample shows, cards start…start+limit of the filtered ones."""
+                filters: CardFilter = CardFilter(), variants: Variants | None = None,
+                focus: str | None = None) -> SampleView:
+    """Everything one sample shows, cards start…start+limit of the filtered ones; the card of model
+    `focus` (an example opened from the Categories page) comes first and is highlighted."""
     if view == "source":  # the old view name: inline against the source
         view, base = "inline", "source"
     baseline, every, rows = compare_rows(dataset, sample_id, models, base)
@@ -247,6 +250,9 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
                 for idx, a in zip(rows.index, rows["answer"])}
         analysis = pd.DataFrame({"similarity": pd.Series(sims)})
     shown = order_rows(filters.apply(rows, analysis), analysis, sort)
+    if focus is not None:
+        first = (shown["model"] == focus).to_numpy()
+        shown = pd.concat([shown[first], shown[~first]])
     groups: list[tuple[object, tuple[str, ...]]] = []
     if view == "variants":
         # Identical answers are one card, at the place of the first of them.
@@ -259,7 +265,8 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
     page = groups[start:start + limit] if limit is not None else groups[start:]
     has_facts = analysis is not None and "flags" in analysis
     cards = tuple(_card(row, analysis.loc[row.Index] if has_facts and row.Index in analysis.index else None,
-                        "inline" if view == "variants" else view, options, baseline, group)
+                        "inline" if view == "variants" else view, options, baseline, group,
+                        focus is not None and focus in (group or (row.model,)))
                   for row, group in page)
     legend = LEGEND_HTML if baseline.kind == "reference" else LEGEND_HTML.replace("in the reference", f"in {esc(baseline.name)}")
     ignoring = ignored(options)

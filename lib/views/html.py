@@ -33,6 +33,7 @@ DIFF_CSS = """
   border-radius: 3px; opacity: .8; text-decoration: none; display: inline-block; line-height: 1.2; }
 .rl-card { border: 1px solid rgba(128, 128, 128, .35); border-radius: .6rem; padding: .7rem .9rem;
   margin: 0 0 .8rem 0; }
+.rl-card.rl-focus { outline: 3px solid rgba(28, 131, 225, .75); outline-offset: 2px; }
 .rl-card-head { display: flex; flex-wrap: wrap; gap: .35rem .6rem; align-items: baseline;
   margin-bottom: .45rem; }
 .rl-model { font-weight: 650; font-size: 1.02rem; overflow-wrap: anywhere; unicode-bidi: isolate; }

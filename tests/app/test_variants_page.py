@@ -194,3 +194,53 @@ def test_share_link_and_downloads_are_in_the_sidebar(app):
     run(app)
     assert app.sidebar.code[0].value.startswith("http") and "sample=1" in app.sidebar.code[0].value
     assert len(app.sidebar.get("download_button")) == 2  # this view, every sample
+
+
+def test_first_open_says_what_redline_is_and_that_the_bundled_sample_is_loaded(app, monkeypatch, tmp_path):
+    run(app)
+    assert "Redline shows how LLM answers differ from the reference answer. The bundled sample is loaded" in html_of(app)
+    own = tmp_path / "sample.md"  # the same name, other content: not the bundled sample
+    own.write_text("| model | answer | reference |\n|---|---|---|\n| a | x | y |\n", encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(own))
+    other = AppTest.from_file(app._script_path, default_timeout=TIMEOUT)
+    run(other)
+    assert "The bundled sample is loaded" not in html_of(other)
+
+
+def test_examples_opened_from_categories_are_stepped_through_on_diffs_with_their_card_first(app):
+    from tests.app.test_pages import _select_chart, open_categories
+
+    open_categories(app)
+    _select_chart(app, 1, [{"model": "minimax", "category": "DET"}, {"model": "kimi", "category": "DET"}])
+    examples = app.dataframe[0].value
+    assert list(examples["model"]) == ["kimi", "minimax"] or list(examples["model"]) == ["minimax", "kimi"]
+    next(b for b in app.button if b.key == "open_example").click()
+    run(app)
+    app.switch_page("pages/diffs.py")  # what the page's st.switch_page does in a browser
+    run(app)
+    body = html_of(app)
+    first = examples["model"].iloc[0]
+    assert "Example <b>1 of 2</b> from the Categories page: <b>" + first in body
+    focused = body.split('class="rl-card rl-focus"', 1)[1].split("</article>")[0]
+    assert first in focused and body.count("rl-card rl-focus") == 1
+    assert body.index('class="rl-card rl-focus"') < body.index('class="rl-card"')  # first of the cards
+    next(b for b in app.button if b.key == "example_next").click()
+    run(app)
+    assert "Example <b>2 of 2</b>" in html_of(app)
+    next(b for b in app.button if b.key == "example_done").click()
+    run(app)
+    assert "from the Categories page" not in html_of(app) and "rl-card rl-focus" not in html_of(app)
+
+
+def test_an_old_view_source_link_opens_inline_against_the_source(app, monkeypatch, tmp_path):
+    data = tmp_path / "with_source.csv"
+    data.write_text("id,model,answer,reference,source\n"
+                    "1,a,we study the lens,we study the lens,we studdy teh lens\n"
+                    "1,b,we studdy the lens,we study the lens,we studdy teh lens\n", encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(data))
+    app.query_params["view"] = "source"
+    run(app)
+    assert app.session_state["view"] == "inline" and app.session_state["base"] == "source"
+    body = html_of(app)
+    assert "changed the source" in body and "<del>teh</del><ins>the</ins>" in body
+    assert app.query_params.get("base") in (["source"], "source")

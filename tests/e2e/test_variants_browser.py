@@ -75,3 +75,13 @@ def test_chinese_and_emoji_places_are_marked_and_clickable(server, page):
     page.locator('[data-pick="p2r0"]').click()  # 🚀 → 🎉
     _wait_cards(page, 1)
     assert "模型C" in diff_cards(page).first.inner_text()
+
+
+def test_a_linked_place_is_scrolled_into_view_in_the_list_of_places(server, page):
+    page.goto(f"{server}/?place=9")
+    wait_for_app(page)
+    _wait_cards(page, 1)
+    page.wait_for_function(
+        "() => { const l = document.querySelector('.rl-vroot .rl-places'); const on = l && l.querySelector('.rl-on');"
+        " if (!on) return false; const a = l.getBoundingClientRect(), b = on.getBoundingClientRect();"
+        " return b.top >= a.top - 1 && b.bottom <= a.bottom + 1 && l.scrollTop > 0; }", timeout=20_000)
