@@ -28,7 +28,6 @@ def test_huge_answer_and_two_hundred_models(server, page, tmp_path):
     # 201 runs: the first 200 can be chosen (issue 15's bound on what a page draws), and the sidebar says so.
     assert "200 cards: showing" in text and "more characters not shown" in text
     assert "201 model runs: the first 200" in page.locator('[data-testid="stSidebar"]').inner_text()
-    assert "similarity not measured" in text  # the 1 MB answer's view diff gave up: no made-up 0.000
     assert time.monotonic() - started < 60
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="200 cards: showing")
     picker.locator("input").click()

@@ -136,3 +136,22 @@ def test_the_overview_names_at_most_four_models_and_keeps_every_name_in_the_tool
     html = render_sample(ds, analyze(ds.frame), "1", None)
     # M:DET ×8: 3 names + "+5 more", all eight in the title
     assert 'title="missing: determiner / article (the, a, their…): 金声玉亮2.0, deepseek-r1' in html
+
+
+def test_a_card_whose_diff_gave_up_measures_no_similarity_and_keeps_the_analysis_edits():
+    import random
+
+    from lib.analysis.dataset import analyze
+    from lib.load import load_text
+
+    rng = random.Random(1)
+    words = ["".join(rng.choice("abcdefghij") for _ in range(5)) for _ in range(20_000)]
+    reference = " ".join(words)
+    answer = " ".join(words[:10] + ["changed"] + words[11:])  # one edit: the analysis names it
+    text = "id,model,answer,reference\n" + f'1,m,"{answer}","{reference}"\n' + f'1,n,"{reference}","{reference}"\n'
+    dataset = load_text(text, "long.csv")
+    analysis = analyze(dataset.frame)
+    html = render_sample(dataset, analysis, "1", ["m"], options=DiffOptions(timeout=1e-6), view="inline")
+    assert "similarity not measured" in html and "similarity 0.000" not in html
+    assert "1 edit" in html and "the edits above are the file's analysis" in html
+    assert "no edits are named" not in html
