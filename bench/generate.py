@@ -1,6 +1,11 @@
-"""A seeded, realistic synthetic results table: references of 500–1,500 characters, answers with
-the edits real models make (typos, dropped articles, swapped prepositions, dashes, preambles,
-notes, truncation, another language, rewording), ~20% exact, a different error profile per model.
+"""Seeded synthetic results tables, in two workloads.
+
+- "near" (what users load: models mostly agree with the reference): references of 200–3,000
+  characters, answers that are the reference with one to four of the edits real models make
+  (a typo, a dropped article, a swapped preposition, a dash or comma, a changed case, a reworded
+  phrase), now and then a preamble, a note or a cut-off end; ~20% exact.
+- "mixed" (the stress case): references of 500–1,500 characters, answers with many habits at
+  once, truncation, rewording and answers in another language, a different profile per model.
 """
 from __future__ import annotations
 
@@ -116,19 +121,100 @@ def model_profiles(models: int, rng: random.Random) -> dict[str, dict[str, float
     return profiles
 
 
-def generate(samples: int = 2000, models: int = 16, seed: int = 7) -> pd.DataFrame:
+# ---- the near-reference workload -------------------------------------------------------------
+
+def near_reference_text(rng: random.Random) -> str:
+    """English prose of 200–3,000 characters (short ones most common), one in ten with a Chinese
+    sentence, one in twenty-five all Chinese."""
+    target = int(200 * 15 ** rng.random())  # log-uniform: 200 … 3,000
+    if rng.random() < 0.04:
+        out = ""
+        while len(out) < target // 3:
+            out += rng.choice(CHINESE)
+        return out
+    mixed = rng.random() < 0.1
+    parts: list[str] = []
+    while sum(len(p) + 1 for p in parts) < target:
+        parts.append(rng.choice(CHINESE) if mixed and rng.random() < 0.15 else _sentence(rng))
+    return " ".join(parts)
+
+
+def _near_edit(answer: str, rng: random.Random) -> str:
+    """One small edit somewhere in the text, of the kinds models make."""
+    kind = rng.random()
+    if answer and not answer.isascii() and kind < 0.5:  # Chinese: one character swapped or dropped
+        cjk = [i for i, c in enumerate(answer) if "\u4e00" <= c <= "\u9fff"]
+        if cjk:
+            i = rng.choice(cjk)
+            return answer[:i] + (rng.choice("的了是在和有") if rng.random() < 0.7 else "") + answer[i + 1:]
+    if kind < 0.35:
+        return _edit_words(answer, rng, 1, _typo)
+    words = answer.split(" ")
+    if len(words) < 3:
+        return answer + "."
+    i = rng.randrange(len(words))
+    if kind < 0.5:  # a dropped or added article
+        if words[i].lower() in ("the", "a", "an"):
+            del words[i]
+        else:
+            words.insert(i, "the")
+    elif kind < 0.62:  # a swapped preposition
+        preps = [k for k, w in enumerate(words) if f" {w} " in PREPS]
+        if preps:
+            k = rng.choice(preps)
+            words[k] = PREPS[f" {words[k]} "].strip()
+    elif kind < 0.74:  # punctuation: a comma dropped or added, a dash
+        w = words[i]
+        words[i] = w[:-1] if w.endswith(",") else (w + "," if w[-1:].isalpha() else w)
+        if "--" in answer and rng.random() < 0.3:
+            return " ".join(words).replace(" -- ", "—", 1)
+    elif kind < 0.82:  # case
+        words[i] = words[i].capitalize() if words[i][:1].islower() else words[i].lower()
+    else:  # a reworded phrase of one to three words
+        n = rng.randint(1, 3)
+        words[i:i + n] = rng.choice([["significantly"], ["in", "practice"], ["as", "a", "rule"], ["often"],
+                                     ["clearly"], ["to", "some", "extent"]])
+    return " ".join(words)
+
+
+def near_answer_text(reference: str, rng: random.Random, exact: float) -> str:
+    """The reference with one to four small edits (none for an exact answer); a few answers also
+    have a lead-in, a trailing note or a cut-off end."""
+    if rng.random() < exact:
+        return reference
+    answer = reference
+    for _ in range(rng.choice((1, 1, 1, 2, 2, 3, 4))):
+        answer = _near_edit(answer, rng)
+    roll = rng.random()
+    if roll < 0.03:
+        answer = rng.choice(PREAMBLES) + answer
+    elif roll < 0.05:
+        answer += rng.choice(NOTES)
+    elif roll < 0.06:
+        answer = answer[: int(len(answer) * rng.uniform(0.6, 0.9))]
+    return answer if answer != reference else reference + " "
+
+
+WORKLOADS = ("near", "mixed")
+
+
+def generate(samples: int = 2000, models: int = 16, seed: int = 7, workload: str = "mixed") -> pd.DataFrame:
     """Long table: sample_id, model, answer, reference (samples × models rows), reproducible by seed."""
+    if workload not in WORKLOADS:
+        raise ValueError(f"workload must be one of {WORKLOADS}, not {workload!r}")
     rng = random.Random(seed)
     profiles = model_profiles(models, rng)
     rows = []
     for s in range(samples):
-        reference = reference_text(rng)
+        reference = near_reference_text(rng) if workload == "near" else reference_text(rng)
         for name, profile in profiles.items():
-            rows.append((f"s{s:06d}", name, answer_text(reference, profile, rng), reference))
+            answer = (near_answer_text(reference, rng, profile["exact"]) if workload == "near"
+                      else answer_text(reference, profile, rng))
+            rows.append((f"s{s:06d}", name, answer, reference))
     return pd.DataFrame(rows, columns=["sample_id", "model", "answer", "reference"])
 
 
-def write_csv(path: Path, samples: int = 2000, models: int = 16, seed: int = 7) -> Path:
+def write_csv(path: Path, samples: int = 2000, models: int = 16, seed: int = 7, workload: str = "mixed") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    generate(samples, models, seed).to_csv(path, index=False)
+    generate(samples, models, seed, workload).to_csv(path, index=False)
     return path

@@ -1,8 +1,11 @@
 """Align an answer with its reference: the ordered equal/insert/delete segments a reader sees.
 
 The diff runs on tokens (lib.align.tokens), not characters, through the C++ character diff
-(lib.align.engine): the identical head and tail are cut off, the middle is aligned token by
-token (lib.align.marks then splits replaced words whose letters all survive), and an alignment
+(lib.align.engine). Cheapest path first:
+- strict comparison of long texts that mostly agree: lib.align.windows finds where they differ
+  with one character diff in C, and only the words around each change are tokenized and aligned;
+- otherwise (short texts, rewrites, ignore options) the whole texts are aligned token by token.
+Either way lib.align.marks splits replaced words whose letters all survive, and an alignment
 that runs out of time becomes "too different to align": both texts whole.
 """
 from __future__ import annotations
@@ -10,17 +13,13 @@ from __future__ import annotations
 import time
 import unicodedata
 
-from lib.align.engine import CODE_CAPACITY, TooManyTokens, encode_keys, levenshtein, semantic_diff as _raw_diff, shared_ends
+from lib.align import windows
+from lib.align.engine import encode_keys, levenshtein, semantic_diff as _raw_diff
 from lib.align.marks import refine_marks
 from lib.align.segments import DiffOptions, DiffResult, Op, Segment, merge_adjacent, whole_texts
 from lib.align.tokens import is_punct, is_space, tokenize
 
-__all__ = ["DiffOptions", "DiffResult", "MAX_DISTINCT_TOKENS", "Op", "Segment", "TooManyTokens", "diff_texts",
-           "encode_keys", "levenshtein"]
-
-# One private character per distinct token (lib.align.engine); more, and the pair is shown as
-# "too different to align", as a timeout is.
-MAX_DISTINCT_TOKENS = CODE_CAPACITY
+__all__ = ["DiffOptions", "DiffResult", "Op", "Segment", "diff_texts", "encode_keys", "levenshtein"]
 
 
 def _key(token: str, options: DiffOptions) -> str:
@@ -70,30 +69,42 @@ def _items(text: str, options: DiffOptions) -> tuple[list[str], list[str]]:
 
 def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()) -> DiffResult:
     """Segments that turn the reference into the answer, token by token."""
+    if options.strict:
+        plan = windows.plan(reference, answer, options.unit, options.timeout)
+        if plan is not None:
+            return _diff_windows(reference, answer, plan, options)
     return _diff_whole(reference, answer, options)
 
 
+def _diff_windows(reference: str, answer: str, plan: list[windows.Window], options: DiffOptions) -> DiffResult:
+    """The shared text between windows as it is; each window aligned on its own."""
+    pieces: list[Segment] = []
+    r_at = a_at = 0
+    for w in plan:
+        pieces.append(Segment("equal", reference[r_at:w.ref_start], answer[a_at:w.ans_start]))
+        middle = _token_diff(reference[w.ref_start:w.ref_end], answer[w.ans_start:w.ans_end], options)
+        if middle is None:
+            return DiffResult(whole_texts(reference, answer), timed_out=True)
+        if not windows.closed_by_equal_text(middle, w, reference):
+            return _diff_whole(reference, answer, options)  # a change reached its window's edge
+        pieces.extend(middle)
+        r_at, a_at = w.ref_end, w.ans_end
+    pieces.append(Segment("equal", reference[r_at:], answer[a_at:]))
+    return DiffResult(tuple(merge_adjacent(pieces)))
+
+
 def _diff_whole(reference: str, answer: str, options: DiffOptions) -> DiffResult:
-    """Shared head and tail cut off at token boundaries, then the middle aligned token by token."""
-    head = tail = 0
-    if options.strict:
-        head, tail = shared_ends(reference, answer)
-    middle = _token_diff(reference[head:len(reference) - tail], answer[head:len(answer) - tail], options)
-    if middle is None:
+    """The whole texts aligned token by token: the reference result the windows reproduce."""
+    segments = _token_diff(reference, answer, options)
+    if segments is None:
         return DiffResult(whole_texts(reference, answer), timed_out=True)
-    if not (head or tail):
-        return DiffResult(tuple(middle))
-    ends = [Segment("equal", reference[:head], answer[:head]), *middle,
-            Segment("equal", reference[len(reference) - tail:], answer[len(answer) - tail:])]
-    return DiffResult(tuple(merge_adjacent(ends)))
+    return DiffResult(tuple(segments))
 
 
 def _token_diff(reference: str, answer: str, options: DiffOptions) -> list[Segment] | None:
     """The token alignment of two texts, marks refined; None when it ran out of time."""
     ref_keys, ref_texts = _items(reference, options)
     ans_keys, ans_texts = _items(answer, options)
-    if len(ref_keys) + len(ans_keys) > MAX_DISTINCT_TOKENS and len({*ref_keys, *ans_keys}) > MAX_DISTINCT_TOKENS:
-        return None  # ~a million distinct words: as "too different to align" as a timeout (and said so)
     enc_ref, enc_ans = encode_keys(ref_keys, ans_keys)
     started = time.perf_counter()
     runs = _raw_diff(enc_ref, enc_ans, options.timeout)
