@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -22,8 +21,7 @@ import pandas as pd
 import streamlit as st
 from pages import _keys as K
 
-from lib.analysis import disk_cache
-from lib.analysis.dataset import analyze, edit_rows, flag_rows
+from lib.analysis.dataset import edit_rows, flag_rows
 from lib.name.codes import EDIT_TYPES
 from lib.views.charts import category_chart_specs
 from lib.load.dataset import Dataset, LoadError, LoadOptions
@@ -33,8 +31,6 @@ from lib.views.leaderboard import leaderboard
 from lib.load import load_bytes
 
 SAMPLE_PATH = Path(__file__).resolve().parent.parent / "data" / "sample.md"
-# Above this many answers, analysis shows a progress bar (below it, it finishes in well under 1 s).
-PROGRESS_MIN_ROWS = 2_000
 
 
 @dataclass(frozen=True)
@@ -63,8 +59,7 @@ def _parse(key: tuple[str, str, LoadOptions], _data: bytes) -> Dataset:
 
 
 class _AnalysisStore:
-    """A small process-wide LRU of analyses. Not st.cache_*: we need to draw a progress bar
-    while computing, and cached functions cannot write to containers made outside them."""
+    """A small process-wide LRU (the raw bytes of loaded files, by content hash)."""
 
     def __init__(self, size: int = 8) -> None:
         self._items: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
@@ -84,11 +79,6 @@ class _AnalysisStore:
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
-
-
-@st.cache_resource(show_spinner=False)
-def _analysis_store() -> _AnalysisStore:
-    return _AnalysisStore()
 
 
 @st.cache_resource(show_spinner=False)
@@ -176,39 +166,13 @@ def _session_alive(session: str | None) -> bool:
 
 
 def current_analysis() -> pd.DataFrame:
-    """Per-answer metrics, flags and edits of the current dataset: computed once per content.
+    """Per-answer metrics, flags and edits of the whole current dataset, computed once per content
+    (pages/_analysis.py: a background job for large files; this page waits for it with a progress
+    bar and shows nothing built on a partial result). Strict comparison: view options never
+    change the categories."""
+    from pages import _analysis
 
-    Memory first, then the disk cache (same content hash → instant after a restart), then
-    computed with a progress bar. Strict comparison: view options never change the categories.
-    """
-    source = current_source()
-    key = source.key
-    store = _analysis_store()
-    cached = store.get(key)
-    if cached is not None:
-        return cached
-    disk_key = repr(key)
-    result = disk_cache.load(disk_key)
-    if result is None:
-        frame = current_dataset().frame
-        progress: Callable[[float], None] | None = None
-        bar = None
-        if len(frame) >= PROGRESS_MIN_ROWS:
-            bar = st.progress(0.0, text=f"Analysing {len(frame):,} answers…")
-
-            session = _session_id()
-
-            def progress(fraction: float) -> None:
-                if not _session_alive(session):
-                    st.stop()  # the tab that asked is closed: stop the work (lib.analysis cancels its workers)
-                bar.progress(min(max(fraction, 0.0), 1.0), text=f"Analysing {len(frame):,} answers… {fraction:.0%}")
-
-        result = analyze(frame, progress=progress)
-        if bar is not None:
-            bar.empty()
-        disk_cache.store(disk_key, result)
-    store.put(key, result)
-    return result
+    return _analysis.wait_here(current_source(), current_dataset(), "The leaderboard and the charts")
 
 
 @st.cache_resource(show_spinner="Counting edits and flags…", max_entries=8)

@@ -21,7 +21,7 @@ from lib.views.overview import describe_code
 from lib.views.report import render_report
 from lib.views.sample_picker import SAMPLE_ORDERS, neighbour, order_samples, sample_index, search_samples
 from lib.views.variants import place_label, variants_html
-from pages import _state
+from pages import _analysis, _state
 from pages._places import variants_block
 from pages import _keys as K
 from pages._url import restore_from_url, write_list_to_url, write_to_url
@@ -403,7 +403,9 @@ if not chosen:
     st.info("No model is selected. Choose models in the sidebar (or on the Models page).")
     st.stop()
 
-analysis = _state.current_analysis()
+# This sample's answers only: the first diff never waits for the rest of the file, whose analysis
+# (for the Models and Categories pages) starts below, after the cards are drawn.
+analysis = _analysis.for_sample(source, dataset, sample)
 view, sort, base = view_controls(dataset, sample, chosen)
 diff_option_controls()
 options = _state.diff_options()
@@ -427,6 +429,7 @@ sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, 
 html(sv.overview + sv.legend + "".join(sv.cards)
      + ("" if sv.cards else '<div class="rl-note">No card matches the filters.</div>' if sv.answers
         else '<div class="rl-note">No answers from the chosen models for this sample.</div>'))
+_analysis.note_progress(source, dataset)
 
 # In the sidebar, where they can be found without scrolling past every card (drawn last: the
 # downloads take the view, baseline and filters chosen above).
@@ -448,8 +451,8 @@ with st.sidebar:
         every_filters = replace(filters, models=None, models_why="")
         st.download_button(
             "Download every sample (HTML)",
-            data=lambda: render_report(dataset, analysis, sample_ids=None, models=chosen, options=options, view=view,
-                                       sort=sort, base=base, filters=every_filters),
+            data=lambda: render_report(dataset, _analysis.whole_now(source, dataset), sample_ids=None, models=chosen,
+                                       options=options, view=view, sort=sort, base=base, filters=every_filters),
             on_click="ignore", file_name=f"redline-{safe_file_part(dataset.report.name)}.html", mime="text/html",
             help=f"All {len(ids_all):,} samples with the chosen models, view and options, in one self-contained file.",
             key=K.DOWNLOAD_ALL, width="stretch",

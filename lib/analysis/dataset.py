@@ -35,9 +35,13 @@ CHUNK_ROWS = 2_000
 
 
 def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
-            progress: Callable[[float], None] | None = None, workers: int | None = None) -> pd.DataFrame:
+            progress: Callable[[float], None] | None = None, workers: int | None = None,
+            isolate: bool = False) -> pd.DataFrame:
     """One row per answer of a canonical dataset frame (see ANALYSIS_COLUMNS). `progress` is told
-    the fraction done every few hundred answers; an exception it raises cancels the analysis."""
+    the fraction done every few hundred answers; an exception it raises cancels the analysis.
+
+    `isolate`: analyse in worker processes even with one worker and few answers, so that the
+    calling process (a web server running it in a background thread) keeps its interpreter."""
     n = len(frame)
     references = frame["reference"].tolist()
     answers = frame["answer"].tolist()
@@ -46,17 +50,18 @@ def analyze(frame: pd.DataFrame, options: DiffOptions = DiffOptions(),
     gc_was_enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of result objects, no cycles: see lib.load
     try:
-        return _analyze(frame, references, answers, sources, options, progress, workers)
+        return _analyze(frame, references, answers, sources, options, progress, workers, isolate)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
 def _analyze(frame: pd.DataFrame, references: list[str], answers: list[str], sources: list[str],
-             options: DiffOptions, progress: Callable[[float], None] | None, workers: int) -> pd.DataFrame:
+             options: DiffOptions, progress: Callable[[float], None] | None, workers: int,
+             isolate: bool) -> pd.DataFrame:
     n = len(frame)
     results: list[AnswerAnalysis] | None = None
-    if workers > 1 and n >= PARALLEL_MIN_ROWS:
+    if n and (isolate or (workers > 1 and n >= PARALLEL_MIN_ROWS)):
         try:
             results = _analyze_parallel(references, answers, sources, options, progress, workers)
         except (OSError, BrokenProcessPool) as exc:
