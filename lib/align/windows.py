@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lib.align.engine import common_prefix_length, common_suffix_length, raw_char_diff
+from lib.align.engine import raw_char_diff
 from lib.align.tokens import Unit, tokenize
 
-# When everything between the shared head and tail is at most this long, that middle (with
-# context) is the one window, found without a character diff.
+# When everything between the first and the last change is at most this long, it is one window.
 SMALL_MIDDLE = 400
 # Shared text kept on each side of a change, in characters, before the cut is moved out to the
 # next token boundary: room for the semantic cleanup to shift a change as it would in the whole.
@@ -139,17 +138,12 @@ def plan(reference: str, answer: str, unit: Unit = "word", timeout: float = 1.0)
     (identical, mostly different, or one window would cover them anyway)."""
     if reference == answer:
         return None
-    head = common_prefix_length(reference, answer)
-    tail = common_suffix_length(reference[head:], answer[head:])
-    if max(len(reference), len(answer)) - head - tail <= SMALL_MIDDLE:
-        start = _cut_left(reference, head - CONTEXT_CHARS, 0)
-        end = _cut_right(reference, len(reference) - tail + CONTEXT_CHARS, len(reference))
-        if start == 0 and end == len(reference):
-            return None
-        return [Window(start, end, start, len(answer) - (len(reference) - end))]
     blocks = _changes(reference, answer, min(timeout, PLAN_TIMEOUT) if timeout > 0 else PLAN_TIMEOUT)
     if not blocks:
         return None
+    if max(blocks[-1][1] - blocks[0][0], blocks[-1][3] - blocks[0][2]) <= SMALL_MIDDLE:
+        # Everything between the first and the last change is short: one window, no joining to do.
+        blocks = [[blocks[0][0], blocks[-1][1], blocks[0][2], blocks[-1][3], 0]]
     # Join blocks the semantic cleanup could join (it joins two changes when the shared text
     # between them is no longer, in tokens, than they are), again after each join.
     joined: list[list[int]] = [blocks[0]]
@@ -159,7 +153,9 @@ def plan(reference: str, answer: str, unit: Unit = "word", timeout: float = 1.0)
             right = joined.pop()
             left = joined[-1]
             left[1], left[3] = right[1], right[3]
-            left[4] = _size(reference, answer, unit, left) + _size(reference, answer, unit, right)
+            # The joined size: the sum of both, kept as a cheap bound (negative) if either is one.
+            total = abs(left[4]) + abs(right[4])
+            left[4] = total if left[4] >= 0 and right[4] >= 0 else -total
     out: list[Window] = []
     ref_floor = 0
     for k, (r0, r1, a0, a1, _) in enumerate(joined):
