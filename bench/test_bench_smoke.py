@@ -16,10 +16,27 @@ def test_quick_benchmark_writes_every_metric(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(out.read_text())["quick"]
     for key in ("load_s", "analysis_answers_per_s", "pure_dmp_answers_per_s", "fast_dmp_answers_per_s",
-                "analysis_vs_pure_dmp", "diffs_page_ms", "categories_page_ms", "peak_rss_mb",
-                "reopen_from_disk_cache_s"):
+                "analysis_vs_pure_dmp", "cli_analyze_json_s", "cli_vs_pure_dmp", "per_core_vs_cpp_cost",
+                "first_diff_cold_s", "first_diff_after_read_s", "diffs_page_ms", "categories_page_ms",
+                "peak_rss_mb", "reopen_from_disk_cache_s", "cli_reopen_s"):
         assert result[key] > 0, key
-    assert result["answers"] == 200
+    assert result["answers"] == 200 and result["pairs_timed_one_by_one"] == 200
+    for costs in ("ours_per_pair", "pure_dmp_per_pair", "cpp_per_pair"):
+        p = result[costs]
+        assert 0 < p["p50_us"] <= p["p90_us"] <= p["p99_us"] <= p["max_us"], costs
+    assert result["load_average"]
+
+
+def test_near_workload_is_the_reference_with_a_few_edits():
+    frame = generate(60, 16, seed=3, workload="near")
+    exact = (frame["answer"] == frame["reference"]).mean()
+    assert 0.16 <= exact <= 0.25
+    lengths = frame.drop_duplicates("sample_id")["reference"].str.len()
+    assert lengths.max() <= 3_100 and lengths.quantile(0.1) >= 60
+    from difflib import SequenceMatcher
+    changed = [1 - SequenceMatcher(None, r, a, autojunk=False).ratio()
+               for r, a in zip(frame["reference"][:300], frame["answer"][:300])]
+    assert sorted(changed)[len(changed) // 2] < 0.02  # the median answer differs in a few characters
 
 
 def test_generator_is_reproducible_and_realistic():
