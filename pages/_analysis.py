@@ -67,8 +67,8 @@ class _Jobs:
     def get_or_start(self, key: tuple, disk_key: str, frame: pd.DataFrame, background: bool) -> Job:
         with self._lock:
             job = self._jobs.get(key)
-            if job is not None and job.error is None:
-                return job
+            if job is not None:
+                return job  # running, done, or failed (said on the page, not retried on every rerun)
             job = self._jobs[key] = Job(total=len(frame))
             self._order = [k for k in self._order if k != key] + [key]
             for old in self._order[:-self._size]:
