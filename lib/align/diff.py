@@ -77,20 +77,38 @@ def diff_texts(reference: str, answer: str, options: DiffOptions = DiffOptions()
 
 
 def _diff_windows(reference: str, answer: str, plan: list[windows.Window], options: DiffOptions) -> DiffResult:
-    """The shared text between windows as it is; each window aligned on its own."""
-    pieces: list[Segment] = []
+    """The shared text between windows as it is; each window aligned on its own. Segments are
+    kept as [op, ref_start, ref_end, ans_start, ans_end] until the end, so a shared run that spans
+    a window's edge is one slice of the texts, never a concatenation of long pieces."""
+    spans: list[list] = []
+
+    def shared(r0: int, r1: int, a0: int, a1: int) -> None:
+        if r1 == r0:
+            return
+        if spans and spans[-1][0] == "equal":
+            spans[-1][2], spans[-1][4] = r1, a1
+        else:
+            spans.append(["equal", r0, r1, a0, a1])
+
     r_at = a_at = 0
     for w in plan:
-        pieces.append(Segment("equal", reference[r_at:w.ref_start], answer[a_at:w.ans_start]))
+        shared(r_at, w.ref_start, a_at, w.ans_start)
         middle = _token_diff(reference[w.ref_start:w.ref_end], answer[w.ans_start:w.ans_end], options)
         if middle is None:
             return DiffResult(whole_texts(reference, answer), timed_out=True)
         if not windows.closed_by_equal_text(middle, w, reference):
             return _diff_whole(reference, answer, options)  # a change reached its window's edge
-        pieces.extend(middle)
+        r, a = w.ref_start, w.ans_start
+        for seg in middle:
+            r_end, a_end = r + len(seg.ref), a + len(seg.ans)
+            if seg.op == "equal":
+                shared(r, r_end, a, a_end)
+            else:
+                spans.append([seg.op, r, r_end, a, a_end])
+            r, a = r_end, a_end
         r_at, a_at = w.ref_end, w.ans_end
-    pieces.append(Segment("equal", reference[r_at:], answer[a_at:]))
-    return DiffResult(tuple(merge_adjacent(pieces)))
+    shared(r_at, len(reference), a_at, len(answer))
+    return DiffResult(tuple(Segment(op, reference[r0:r1], answer[a0:a1]) for op, r0, r1, a0, a1 in spans))
 
 
 def _diff_whole(reference: str, answer: str, options: DiffOptions) -> DiffResult:

@@ -56,6 +56,13 @@ def _word_count(text: str) -> int:
     return len(words(text))
 
 
+@lru_cache(maxsize=4096)
+def reference_word_count(reference: str) -> int:
+    """WER's denominator. Cached: every answer to a sample shares its reference, and counting the
+    words of a 50,000-character reference costs more than aligning an answer with three edits."""
+    return len(words(reference))
+
+
 def word_errors(segments: Sequence[Segment]) -> int:
     """Word edits read off the word alignment: per change block, max(words deleted, words inserted).
 

@@ -9,7 +9,7 @@ from lib.align.diff import DiffOptions, Segment, diff_texts
 from lib.name.flags import answer_flags
 from lib.name.lexicon import lemmas
 from lib.name.wordlists import is_known_word
-from lib.align.metrics import char_errors, similarity, word_errors, words
+from lib.align.metrics import char_errors, reference_word_count, similarity, word_errors
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def analyze_answer(reference: str, answer: str, source: str = "", options: DiffO
     return AnswerAnalysis(
         similarity=similarity(segments),
         cer=char_errors(segments, options.timeout) / max(len(reference), 1),
-        wer=word_errors(segments) / max(reference_words if reference_words is not None else len(words(reference)), 1),
+        wer=word_errors(segments) / max(reference_words if reference_words is not None else reference_word_count(reference), 1),
         flags=flags,
         edits=edits,
         timed_out=timed_out,
@@ -54,14 +54,8 @@ def analyze_answer(reference: str, answer: str, source: str = "", options: DiffO
 
 def analyze_chunk(references: list[str], answers: list[str], sources: list[str],
                   options: DiffOptions = DiffOptions()) -> list[AnswerAnalysis]:
-    """Analyse answers in order; a reference shared by consecutive answers is counted once."""
-    out = []
-    last_reference, reference_words = None, 0
-    for reference, answer, source in zip(references, answers, sources):
-        if reference != last_reference:
-            last_reference, reference_words = reference, len(words(reference))
-        out.append(analyze_answer(reference, answer, source, options, reference_words))
-    return out
+    """Analyse answers in order (a reference's word count is taken once, see reference_word_count)."""
+    return [analyze_answer(reference, answer, source, options) for reference, answer, source in zip(references, answers, sources)]
 
 
 def start_worker() -> None:

@@ -13,7 +13,9 @@ def _nav(page, title: str, path: str) -> None:
     """Click a page in the sidebar and wait for its address, not for the app to be idle: a page
     that polls a running analysis is never idle for long."""
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text=title).first.click()
-    page.wait_for_function("p => location.pathname.endsWith(p)", arg=path, timeout=60_000)
+    # Diffs, the default page, is served at the app's root.
+    page.wait_for_function("p => location.pathname.endsWith(p) || (p === '/diffs' && location.pathname.endsWith('/'))",
+                           arg=path, timeout=60_000)
 
 
 def test_cards_first_then_the_models_page_waits_for_the_whole_analysis(server, page, tmp_path):
