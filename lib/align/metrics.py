@@ -91,6 +91,17 @@ def _disjoint(a: str, b: str) -> bool:
     return sum(a.count(c) for c in shared if not c.isspace()) < 0.02 * len(a)
 
 
+@lru_cache(maxsize=65536)
+def _short_distance(a: str, b: str, timeout: float) -> int:
+    return levenshtein(a, b, timeout)
+
+
+def _block_distance(a: str, b: str, timeout: float) -> int:
+    """Levenshtein of one change block; short blocks are cached, since the same edit recurs across
+    answers (" -- " → "—", a dropped "the") and even a two-word change costs the C++ diff ~50 µs."""
+    return _short_distance(a, b, timeout) if len(a) + len(b) <= 200 else levenshtein(a, b, timeout)
+
+
 def char_errors(segments: Sequence[Segment], timeout: float = 1.0) -> int:
     """Character edits read off the word alignment: Levenshtein inside each change block.
 
@@ -104,7 +115,7 @@ def char_errors(segments: Sequence[Segment], timeout: float = 1.0) -> int:
         if seg.op == "equal":
             if deleted or inserted:
                 a, b = "".join(deleted), "".join(inserted)
-                errors += max(len(a), len(b)) if not (a and b) or _disjoint(a, b) else levenshtein(a, b, timeout)
+                errors += max(len(a), len(b)) if not (a and b) or _disjoint(a, b) else _block_distance(a, b, timeout)
                 deleted, inserted = [], []
         elif seg.op == "delete":
             deleted.append(seg.ref)
