@@ -328,8 +328,11 @@ def verdict(name: str, value: float, applies: set[str]) -> str:
     return f"{op} {target:g}: {'PASS' if ok else 'MISS'}"
 
 
-def print_table(title: str, result: dict, applies: set[str]) -> None:
-    print(f"\n{title}")
+def print_table(title: str, result: dict, applies: set[str], save=None) -> None:
+    """Print one table; `save` writes the report so far (a long run stopped midway keeps its tables)."""
+    if save is not None:
+        save()
+    print(f"\n{title}", flush=True)
     flat = {}
     for key, value in result.items():
         if isinstance(value, dict):
@@ -368,14 +371,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     report = {"machine": machine(), "load_average_at_start": load_average(),
               "targets": {k: f"{op} {v:g}" for k, (op, v) in TARGETS.items()}}
+
+    def save() -> None:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False))
     if args.quick:
         report["quick"] = run("near", 25, 8, 1, None, True, workdir)
-        print_table("quick (200 answers, near)", report["quick"], APPLIES["quick"])
+        print_table("quick (200 answers, near)", report["quick"], APPLIES["quick"], save)
     else:
         report["near-32k"] = run("near", 2000, 16, args.runs, None, True, workdir)
-        print_table("near-reference, 32,000 answers (2,000 samples × 16 models)", report["near-32k"], APPLIES["near-32k"])
+        print_table("near-reference, 32,000 answers (2,000 samples × 16 models)", report["near-32k"], APPLIES["near-32k"], save)
         report["mixed-32k"] = run("mixed", 2000, 16, 1, 2000, False, workdir)
-        print_table("mixed, 32,000 answers (pairs one by one: a random 2,000)", report["mixed-32k"], APPLIES["mixed-32k"])
+        print_table("mixed, 32,000 answers (pairs one by one: a random 2,000)", report["mixed-32k"], APPLIES["mixed-32k"], save)
         report["long_answer"] = {**long_vs_short(), "load_average": load_average()}
         print_table("one answer with three edits", report["long_answer"], APPLIES["near-32k"])
     if args.large:
@@ -383,14 +390,13 @@ def main(argv: list[str] | None = None) -> int:
                               cwd=ROOT, capture_output=True, text=True, check=True)
         report["near-200k"] = json.loads(done.stdout.strip().splitlines()[-1])
         print_table("near-reference, 200,000 answers (12,500 samples × 16 models, own process)", report["near-200k"],
-                    APPLIES["near-200k"])
+                    APPLIES["near-200k"], save)
     print("\ncli_vs_pure_dmp: a pure-Python diff-match-patch pass over every pair, divided by `python -m lib analyze"
           " FILE --json` end to end (own process, 2 workers, disk cache off). per_core_vs_cpp_cost: our one-core"
           " cost of the same pairs over the bare C++ semantic diff's. Mixed: pure-Python figures extrapolated"
           " from the 2,000 pairs timed one by one.")
     print(f"machine: {report['machine']}; load average at start {report['load_average_at_start']}")
-    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    save()
     print(f"wrote {args.json}")
     return 0
 
