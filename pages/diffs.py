@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import pandas as pd
 import streamlit as st
 
 from lib.analysis.baseline import base_label, model_base
@@ -330,11 +331,15 @@ def place_buttons(variants: Variants) -> None:
 FILTER_PARAMS = {K.HIDE_EXACT: "hide_exact", K.CARD_FLAGS: "flag", K.CARD_CODES: "code", K.CARD_MODEL: "model_filter"}
 
 
-def card_filters(variants: Variants | None, place: int | None, reading: int | None) -> CardFilter:
+def card_filters(variants: Variants | None, place: int | None, reading: int | None, analysis) -> CardFilter:
     """The filter row over the cards (each choice in the URL) plus the place picked in the variants."""
     state = st.session_state
-    edits, _, _ = _state.current_tables()
-    codes = edits["code"].value_counts().index.tolist()  # every code of the file, most frequent first
+    if _analysis.finished(_state.current_source()) is not None:
+        edits, _, _ = _state.current_tables()
+        codes = edits["code"].value_counts().index.tolist()  # every code of the file, most frequent first
+    else:  # the whole file is still being analysed (never waited for here): this sample's codes meanwhile
+        codes = pd.Series([e.code for edits in analysis["edit_list"] for e in edits],
+                          dtype=object).value_counts().index.tolist()
     flags = ["any"] + [f for f in FLAGS if f != "exact"]
     seen = state.setdefault(K.URL_RESTORED, set())
     if "card_filters" not in seen:  # the four filter parameters, once a session
@@ -422,7 +427,7 @@ if variants is not None and compared is not None and len(compared):
     markup = variants_html(variants, baseline.name, place, reading)
     variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
     place_buttons(variants)
-filters = card_filters(variants, place, reading)
+filters = card_filters(variants, place, reading, analysis)
 total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, focus, dataset, analysis).total
 start = card_page(total)
 sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, focus, dataset, analysis)

@@ -14,12 +14,25 @@ import time
 import unicodedata
 
 from lib.align import windows
-from lib.align.engine import encode_keys, levenshtein, semantic_diff as _raw_diff
+from lib.align import engine
+from lib.align.engine import CODE_CAPACITY, TooManyTokens, levenshtein, semantic_diff as _raw_diff
 from lib.align.marks import refine_marks
 from lib.align.segments import DiffOptions, DiffResult, Op, Segment, merge_adjacent, whole_texts
 from lib.align.tokens import is_punct, is_space, tokenize
 
-__all__ = ["DiffOptions", "DiffResult", "Op", "Segment", "diff_texts", "encode_keys", "levenshtein"]
+__all__ = ["DiffOptions", "DiffResult", "MAX_DISTINCT_TOKENS", "Op", "Segment", "TooManyTokens", "diff_texts",
+           "encode_keys", "levenshtein"]
+
+# One private character per distinct token (lib.align.engine); more, and the pair is shown as
+# "too different to align", as a timeout is.
+MAX_DISTINCT_TOKENS = CODE_CAPACITY
+
+
+def encode_keys(keys_a: list[str], keys_b: list[str]) -> tuple[str, str]:
+    """lib.align.engine.encode_keys, with TooManyTokens past MAX_DISTINCT_TOKENS."""
+    if len(keys_a) + len(keys_b) > MAX_DISTINCT_TOKENS and len({*keys_a, *keys_b}) > MAX_DISTINCT_TOKENS:
+        raise TooManyTokens(f"more than {MAX_DISTINCT_TOKENS:,} distinct tokens")
+    return engine.encode_keys(keys_a, keys_b)
 
 
 def _key(token: str, options: DiffOptions) -> str:
@@ -123,7 +136,10 @@ def _token_diff(reference: str, answer: str, options: DiffOptions) -> list[Segme
     """The token alignment of two texts, marks refined; None when it ran out of time."""
     ref_keys, ref_texts = _items(reference, options)
     ans_keys, ans_texts = _items(answer, options)
-    enc_ref, enc_ans = encode_keys(ref_keys, ans_keys)
+    try:
+        enc_ref, enc_ans = encode_keys(ref_keys, ans_keys)
+    except TooManyTokens:
+        return None  # ~a million distinct words: as "too different to align" as a timeout (and said so)
     started = time.perf_counter()
     runs = _raw_diff(enc_ref, enc_ans, options.timeout)
     if options.timeout > 0 and time.perf_counter() - started >= options.timeout and enc_ref != enc_ans:

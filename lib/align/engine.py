@@ -23,6 +23,12 @@ _OPS = {"-": -1, "=": 0, "+": 1}
 # then the two private planes; past those (a pair with 137,000 distinct tokens), planes 1–14.
 _PRIVATE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD), (0x10000, 0xEFFFF))
 _PRIVATE_SIZES = tuple(hi - lo + 1 for lo, hi in _PRIVATE)
+# Distinct tokens one alignment can code: beyond, the texts are "too different to align".
+CODE_CAPACITY = sum(_PRIVATE_SIZES)
+
+
+class TooManyTokens(ValueError):
+    """More distinct tokens than characters to stand for them: the texts cannot be aligned."""
 
 
 def _codes(count: int) -> str:
@@ -34,7 +40,7 @@ def _codes(count: int) -> str:
         need -= take
         if not need:
             return "".join(out)
-    raise ValueError("more than a million distinct tokens in one pair of texts: too large to align")
+    raise TooManyTokens(f"more than {CODE_CAPACITY:,} distinct tokens")
 
 
 _FIRST_CODES = _codes(_PRIVATE_SIZES[0])

@@ -47,7 +47,8 @@ class Segment:
 @dataclass(frozen=True)
 class DiffResult:
     segments: tuple[Segment, ...]
-    # True when the time limit ran out: segments are then one delete + one insert, and the UI
+    # True when the time limit ran out (or the texts have more distinct tokens than can be
+    # aligned): segments are then one delete + one insert, and the UI
     # says "too different to align" and shows both texts side by side instead.
     timed_out: bool = False
 

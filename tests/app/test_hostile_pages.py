@@ -105,17 +105,23 @@ def test_a_sample_with_thousands_of_runs_offers_a_bounded_choice(app):
 
 
 def test_analysis_stops_when_the_tab_that_asked_is_gone(app, monkeypatch, tmp_path):
-    from pages import _state
+    import time
+
+    from pages import _analysis, _state
 
     run(app)
     app.switch_page("pages/load.py")
     run(app)
     rows = "".join(f"{i},m,answer {i} here,the reference {i}\n" for i in range(2_500))
     paste(app, "id,model,answer,reference\n" + rows)
+    monkeypatch.setattr(_state, "_session_id", lambda: "gone-tab")
     monkeypatch.setattr(_state, "_session_alive", lambda session: False)
     app.switch_page("pages/categories.py")
     run(app)
-    assert not app.get("vega_lite_chart")  # stopped before drawing
+    assert not app.get("vega_lite_chart")  # waiting, never drawn on a part of the answers
     source = app.session_state["source"]
-    assert _state._analysis_store().get(source.key) is None  # nothing half-done was kept
-    assert len(list((tmp_path / "cache").glob("analysis-*.parquet"))) <= 1  # at most the sample's
+    job = _analysis._jobs().peek(source.key)
+    assert job is not None and job.done.wait(120)
+    assert job.cancelled and job.result is None  # stopped at its first progress report
+    assert _analysis._jobs().peek(source.key) is None  # nothing half-done was kept
+    assert len(list((tmp_path / "cache").glob("analysis-*"))) <= 1  # at most the sample's
