@@ -32,6 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.app import first_diff, measure_pages  # noqa: E402
+from bench.pairs import long_vs_short, per_pair, percentiles  # noqa: E402
+
 # Issue 10's goals. "≥" ratios are ours / yardstick in speed (higher is better).
 TARGETS = {
     "cli_vs_pure_dmp": (">=", 4.0),
@@ -88,14 +91,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def percentiles(costs: list[float]) -> dict:
-    """Per-pair cost in microseconds: p50, p90, p99, max, and the mean."""
-    ordered = sorted(costs)
-    at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1e6  # noqa: E731
-    return {"p50_us": round(at(0.5), 1), "p90_us": round(at(0.9), 1), "p99_us": round(at(0.99), 1),
-            "max_us": round(ordered[-1] * 1e6, 1), "mean_us": round(statistics.fmean(ordered) * 1e6, 1)}
-
-
 def data_file(workload: str, samples: int, models: int, workdir: Path) -> Path:
     from bench.generate import write_csv
 
@@ -105,147 +100,12 @@ def data_file(workload: str, samples: int, models: int, workdir: Path) -> Path:
     return path
 
 
-def per_pair(pairs: list[tuple[str, str]]) -> dict[str, list[float]]:
-    """One core, pair by pair: our whole analysis of the answer, pure-Python diff-match-patch
-    (diff_main + cleanupSemantic, its default 1 s limit), the C++ semantic diff alone."""
-    import diff_match_patch
-    import fast_diff_match_patch
-
-    from lib.align.metrics import words
-    from lib.analysis.answer import analyze_answer
-
-    import gc
-
-    reference_words = {r: len(words(r)) for r in {r for r, _ in pairs}}  # once per sample, as the analysis does
-    dmp = diff_match_patch.diff_match_patch()
-    clock = time.perf_counter
-    costs: dict[str, list[float]] = {"ours": [], "pure_dmp": [], "cpp": []}
-    analyze_answer(*pairs[0])  # word lists and caches loaded before the clock runs
-    gc.collect()
-    gc.disable()  # as lib.analysis.dataset does; a collection inside one pair's timing is not its cost
-    for reference, answer in pairs:
-        started = clock()
-        analyze_answer(reference, answer, "", reference_words=reference_words[reference])
-        costs["ours"].append(clock() - started)
-    for reference, answer in pairs:
-        started = clock()
-        diffs = dmp.diff_main(reference, answer)
-        dmp.diff_cleanupSemantic(diffs)
-        costs["pure_dmp"].append(clock() - started)
-    for reference, answer in pairs:
-        started = clock()
-        fast_diff_match_patch.diff(reference, answer, cleanup="Semantic")
-        costs["cpp"].append(clock() - started)
-    gc.enable()
-    return costs
-
-
 def run_cli(path: Path, cache: str) -> float:
     """Wall time of `python -m lib analyze FILE --json` in its own process (import, load, output)."""
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "lib", "analyze", str(path), "--json"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL, env={**os.environ, "REDLINE_CACHE_DIR": cache})
     return time.perf_counter() - started
-
-
-def long_vs_short() -> dict:
-    """A 50,000-character answer with three edits against a 500-character one with three edits."""
-    from bench.generate import _sentence
-    from lib.analysis.answer import analyze_answer
-
-    rng = random.Random(5)
-
-    def text(chars: int) -> str:
-        out = []
-        while sum(len(s) + 1 for s in out) < chars:
-            out.append(_sentence(rng))
-        return " ".join(out)
-
-    def three_edits(reference: str) -> str:
-        words = reference.split(" ")
-        for k in (len(words) // 5, len(words) // 2, 4 * len(words) // 5):
-            words[k] = words[k][::-1] if len(words[k]) > 3 else words[k] + "s"
-        return " ".join(words)
-
-    out = {}
-    for name, chars in (("short", 500), ("long", 50_000)):
-        reference = text(chars)
-        answer = three_edits(reference)
-        costs = []
-        for _ in range(15):
-            started = time.perf_counter()
-            analyze_answer(reference, answer)
-            costs.append(time.perf_counter() - started)
-        out[f"{name}_answer_ms"] = round(statistics.median(costs) * 1000, 3)
-    out["long_vs_short_cost"] = round(out["long_answer_ms"] / out["short_answer_ms"], 2)
-    return out
-
-
-def first_diff(path: Path) -> dict:
-    """Time to the first diff in the app (AppTest, one server process): cold (the file read and
-    parsed in the run), then for a second session once the file is read (parse cached, the sample
-    analysed anew while the first session's whole-file analysis runs in the background), and how
-    long that whole-file analysis takes from the first session's start."""
-    os.environ["REDLINE_DATA"] = str(path)
-    from streamlit.testing.v1 import AppTest
-
-    def session() -> float:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
-        started = time.perf_counter()
-        at.run()
-        elapsed = time.perf_counter() - started
-        assert not at.exception, [e.value for e in at.exception]
-        assert "rl-card" in "".join(getattr(e.proto, "body", "") for e in at.get("html")), "no diff drawn"
-        return elapsed
-
-    from pages import _analysis
-
-    started = time.perf_counter()
-    cold = session()
-    # Each AppTest run scans installed packages for Streamlit components (~0.6 s here), which a
-    # real server does once at start: after the first session, skip it so the figure is the page's.
-    from streamlit.components.v2.component_manager import BidiComponentManager
-
-    BidiComponentManager.discover_and_register_components = lambda self, **_: None
-    _analysis._sample_analysis.clear()
-    after_read = session()
-    _wait_for_whole_analysis(_analysis)
-    return {"first_diff_cold_s": round(cold, 3), "first_diff_after_read_s": round(after_read, 3),
-            "whole_analysis_in_app_s": round(time.perf_counter() - started, 1)}
-
-
-def _wait_for_whole_analysis(module) -> float:
-    """Seconds until every background analysis job of the app is done."""
-    started = time.perf_counter()
-    for job in list(module._jobs()._jobs.values()):
-        job.done.wait(1800)
-    return time.perf_counter() - started
-
-
-def measure_pages(runs: int) -> tuple[float, float]:
-    """Median server time (ms) of a Diffs interaction (next sample) and a Categories one, warm."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=900)
-    at.run()
-    ids = list(at.selectbox(key="sample").options)[:runs + 1]
-    times = []
-    for i in range(runs):
-        at.session_state["sample"] = ids[(i + 1) % len(ids)].split(" · ")[0]
-        started = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - started)
-    diffs_ms = statistics.median(times) * 1000
-    at.switch_page("pages/categories.py")
-    at.run()  # the whole analysis is done (first_diff waited for it): charts built once here
-    times = []
-    for i in range(runs):
-        at.segmented_control(key="cat_measure").set_value("rate" if i % 2 == 0 else "count")
-        started = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - started)
-    assert not at.exception, [e.value for e in at.exception]
-    return diffs_ms, statistics.median(times) * 1000
 
 
 def run(workload: str, samples: int, models: int, runs: int, subset: int | None, app: bool, workdir: Path) -> dict:
