@@ -121,17 +121,12 @@ def cmd_score(args: argparse.Namespace) -> int:
     from lib.score.dataset import model_records, score_dataset, type_records
     from lib.views.text import format_scores
 
-    records: list[dict] = []
-    blocks: list[str] = []
-    for path in args.files:
-        scores = score_dataset(_load(path))  # ScoreUnavailable (a ValueError) says why, exit 2
-        rows = type_records(scores) if args.by_type else model_records(scores)
-        records += [{**r, "file": path} if len(args.files) > 1 else r for r in rows]
-        blocks.append(format_scores(path, scores, args.by_type))
+    dataset = _load(args.files)  # several files (or folders) are one dataset, as for the other commands
+    scores = score_dataset(dataset)  # ScoreUnavailable (a ValueError) says why: exit 2
     if args.json:
-        _print_json(records)
+        _print_json(type_records(scores) if args.by_type else model_records(scores))
     else:
-        print("\n\n".join(blocks))
+        print(format_scores(dataset.report.name, scores, args.by_type))
     return 0
 
 

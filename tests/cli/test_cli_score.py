@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from tests.cli.test_cli import cli
+from tests.conftest import ROOT
 
 EXAMPLE = "data/proofreading.csv"
 
@@ -31,10 +32,16 @@ def test_score_text_prints_a_line_per_model_and_by_type():
     assert any(r["type"] == "SPELL" for r in rows)
 
 
-def test_score_of_several_files_names_the_file_of_each_record():
-    done = cli("score", EXAMPLE, EXAMPLE, "--json")
-    assert done.returncode == 0, done.stderr
-    assert {r["file"] for r in json.loads(done.stdout)} == {EXAMPLE}
+def test_score_of_several_files_is_one_dataset(tmp_path):
+    lines = (ROOT / EXAMPLE).read_text(encoding="utf-8").splitlines()
+    head, rows = lines[0], lines[1:]
+    (tmp_path / "a.csv").write_text("\n".join([head] + [r for r in rows if ",modelA," in r]) + "\n", encoding="utf-8")
+    (tmp_path / "bc.csv").write_text("\n".join([head] + [r for r in rows if ",modelA," not in r]) + "\n", encoding="utf-8")
+    split = cli("score", str(tmp_path / "a.csv"), str(tmp_path / "bc.csv"), "--json")
+    assert split.returncode == 0, split.stderr
+    whole = json.loads(cli("score", EXAMPLE, "--json").stdout)
+    key = lambda r: (r["model"], r["tp"], r["fp"], r["fn"])  # noqa: E731
+    assert sorted(map(key, json.loads(split.stdout))) == sorted(map(key, whole))
 
 
 def test_score_without_a_source_column_exits_2_and_says_why():

@@ -68,3 +68,21 @@ def test_legend_names_all_four_marks():
     legend = legend_html()
     for word in ("fixed", "wrong fix", "over-correction", "missed"):
         assert word in legend
+
+
+def test_verdict_table_adds_up_to_the_model_scores_per_type():
+    from lib.load import load_path
+    from lib.views.verdict_tables import verdict_examples, verdict_table
+    from tests.conftest import ROOT
+
+    ds = load_path(str(ROOT / "data" / "proofreading.csv"))
+    scores = score_dataset(ds)
+    table = verdict_table(scores, ["modelA", "modelB", "modelC"])
+    by_type = scores.by_type.set_index(["model", "type"])
+    for row in table.itertuples(index=False):
+        expected = by_type.loc[(row.model, row.type)]
+        assert (row.fixed, row.wrong_fix + row.over_correction, row.missed) == (expected.tp, expected.fp, expected.fn)
+    ids = dict(zip(ds.frame.index, ds.frame["sample_id"]))
+    rows, total = verdict_examples(scores, ids, "modelB", "PART")
+    assert total == len(rows) >= 1 and set(rows["sample_id"]) <= set(ids.values())
+    assert all("〔" in c for c in rows["context"])
