@@ -415,7 +415,8 @@ if view == "variants":
     baseline, _, compared = compare_rows(dataset, sample, chosen, base)
     variants = _variants(baseline.text, variant_answers(compared), options)
 place, reading = current_pick(variants, (sample, base, tuple(chosen), options))
-top = sample_top(dataset, sample, base, view)
+scores = current_scores()
+top = sample_top(dataset, sample, base, view, scores)
 if top:
     html(top)
 if variants is not None and compared is not None and len(compared):
@@ -423,7 +424,6 @@ if variants is not None and compared is not None and len(compared):
     variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
     place_buttons(variants)
 filters = card_filters(variants, place, reading)
-scores = current_scores()
 if scores is not None and not (base == "source" and view == "inline"):
     st.caption("Each card shows its proofreading score (P, R, F0.5 against the source). Choose view Inline and "
                "compare against the source to see each change marked fixed, wrong fix, over-correction or missed.")

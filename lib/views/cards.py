@@ -211,12 +211,13 @@ def _top(first: pd.DataFrame, base: Baseline, view: str, references: tuple[str, 
     return "".join(top)
 
 
-def sample_top(dataset: Dataset, sample_id: str, base: str = "reference", view: str = "inline") -> str:
+def sample_top(dataset: Dataset, sample_id: str, base: str = "reference", view: str = "inline",
+               scores: DatasetScores | None = None) -> str:
     """The blocks above a sample's cards on their own (the page draws its controls in between)."""
     baseline, every, rows = compare_rows(dataset, sample_id, None, base)
     if every.empty:
         return ""
-    return _top(every.head(1), baseline, view)
+    return _top(every.head(1), baseline, view, _sample_references(scores, every.index))
 
 
 def compare_rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None,
