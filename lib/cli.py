@@ -71,8 +71,13 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise ValueError(f"--base {base!r}: not the reference, the source or a model of {dataset.report.name}")
         base = "model:" + name
     analysis = analyze(dataset.frame)  # edits and flags are always named on the strict word diff
+    scores = None
+    if dataset.has_source:  # proofreading scores on every card, marks in the view against the source
+        from lib.score.dataset import score_dataset
+
+        scores = score_dataset(dataset)
     html = render_report(dataset, analysis, sample_ids=samples, models=models, options=options, view=args.view,
-                         base=base)
+                         base=base, scores=scores)
     Path(args.output).write_text(html, encoding="utf-8")
     _print(f"Wrote {args.output}")
     return 0
@@ -109,6 +114,19 @@ def cmd_summary(args: argparse.Namespace) -> int:
         _print_json(summary)
     else:
         _print(format_summary(summary))
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from lib.score.dataset import model_records, score_dataset, type_records
+    from lib.views.text import format_scores
+
+    dataset = _load(args.files)  # several files (or folders) are one dataset, as for the other commands
+    scores = score_dataset(dataset)  # ScoreUnavailable (a ValueError) says why: exit 2
+    if args.json:
+        _print_json(type_records(scores) if args.by_type else model_records(scores))
+    else:
+        print(format_scores(dataset.report.name, scores, args.by_type))
     return 0
 
 
@@ -150,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                       "(e.g. \"filter strict-match\" of lm-eval; see info)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("score", help="proofreading scores per model: TP, FP, FN, P, R, F0.5 (needs a source column)")
+    p.add_argument("files", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true", help='a list of {"model", "tp", "fp", "fn", "precision", "recall", "f05"}')
+    p.add_argument("--by-type", action="store_true", help="one row per model and edit type")
+    p.set_defaults(func=cmd_score)
     return parser
 
 

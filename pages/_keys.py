@@ -52,12 +52,16 @@ EXAMPLE_STEPS = "example_steps"  # [(sample, model, category)]: the examples "Op
 EXAMPLE_AT = "example_at"        # which of them is shown
 EXAMPLE_PREV, EXAMPLE_NEXT, EXAMPLE_DONE = "example_prev", "example_next", "example_done"   # buttons
 OPEN_DIFFS = "open_diffs"        # set by "Open in Diffs": switch page on the next run
+PROOF_TABLE = "proof_table"      # proofreading verdicts per model and type (its selected row)
+PROOF_EXAMPLES = "proof_examples"  # the edits behind that row (its selected row)
+PROOF_OPEN = "proof_open"        # button: open the selected edit in the Diffs page's source view
 
 # --- Models selector (sidebar and Models page) -------------------------------------------------
 MODELS_ALL, MODELS_NONE = "models_all", "models_none"   # buttons
 
 # --- Load page ---------------------------------------------------------------------------------
 LOAD_MODE = "load_mode"
+LOAD_EXAMPLE = "load_example_"   # load_example_<file name>: one button per bundled example
 UPLOAD = "upload"
 PASTE_TEXT = "paste_text"
 ROLE_PREFIX = "role_"            # role_<role>_<hash prefix>: one role picker per dataset

@@ -11,6 +11,7 @@ from lib.name.flags import FLAGS
 from lib.views.html import count, snippet_html, table_html
 from lib.views.export import category_table
 from pages import _state
+from pages._scores import proofreading_section
 from pages._widgets import esc, html, model_selector, page_start, role_doubts, table_height
 
 EXAMPLE_LIMIT = 500
@@ -147,7 +148,9 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
 page_start()
 st.title("Categories")
 st.caption("How each model's answers differ from the reference: answer flags and ERRANT-style edit types "
-           "(M missing, U unnecessary, R replaced). Click a bar or cell to list its examples.")
+           "(M missing, U unnecessary, R replaced). Click a bar or cell to list its examples."
+           + (" The file has a source: the proofreading verdicts per model and edit type (fixed, wrong fix, "
+              "over-correction, missed) are at the end of the page." if _state.current_dataset().has_source else ""))
 if st.session_state.pop(K.OPEN_DIFFS, False):
     st.switch_page("pages/diffs.py")
 dataset = _state.current_dataset()
@@ -178,3 +181,5 @@ st.download_button(
     file_name="redline-categories.csv", mime="text/csv",
     help="One row per answer: similarity, CER, WER, flags and edit codes (UTF-8, opens in Excel).",
 )
+st.divider()
+proofreading_section(dataset, chosen)

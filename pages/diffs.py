@@ -23,6 +23,7 @@ from lib.views.report import render_report
 from lib.views.sample_picker import SAMPLE_ORDERS, neighbour, order_samples, sample_index, search_samples
 from lib.views.variants import place_label, variants_html
 from pages import _analysis, _state
+from pages._scores import current_scores
 from pages._places import variants_block
 from pages import _keys as K
 from pages._url import restore_from_url, write_list_to_url, write_to_url
@@ -45,14 +46,15 @@ def _sample_index(key: tuple, _dataset) -> object:
 
 @st.cache_data(show_spinner="Aligning the answers…", max_entries=256)
 def _sample_view(key: tuple, sample_id: str, models: tuple[str, ...], view: str, sort: str, start: int, base: str,
-                 filters: CardFilter, focus: str | None, _dataset, _analysis) -> SampleView:
+                 filters: CardFilter, focus: str | None, _dataset, _analysis, _scores=None) -> SampleView:
     """One page of cards; `key` (source + diff options) stands for the unhashed data."""
     variants = None
     if view == "variants":
         baseline, _, rows = compare_rows(_dataset, sample_id, list(models), base)
         variants = _variants(baseline.text, variant_answers(rows), key[1])
     return sample_view(_dataset, _analysis, sample_id, list(models), options=key[1], view=view, sort=sort,
-                       start=start, limit=CARDS_PER_PAGE, base=base, filters=filters, variants=variants, focus=focus)
+                       start=start, limit=CARDS_PER_PAGE, base=base, filters=filters, variants=variants, focus=focus,
+                       scores=_scores)
 
 
 @st.cache_data(show_spinner="Lining up the answers…", max_entries=256)
@@ -420,7 +422,8 @@ if view == "variants":
     baseline, _, compared = compare_rows(dataset, sample, chosen, base)
     variants = _variants(baseline.text, variant_answers(compared), options)
 place, reading = current_pick(variants, (sample, base, tuple(chosen), options))
-top = sample_top(dataset, sample, base, view)
+scores = current_scores()
+top = sample_top(dataset, sample, base, view, scores)
 if top:
     html(top)
 if variants is not None and compared is not None and len(compared):
@@ -428,9 +431,12 @@ if variants is not None and compared is not None and len(compared):
     variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, _on_pick)
     place_buttons(variants)
 filters = card_filters(variants, place, reading, analysis)
-total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, focus, dataset, analysis).total
+if scores is not None and not (base == "source" and view == "inline"):
+    st.caption("Each card shows its proofreading score (P, R, F0.5 against the source). Choose view Inline and "
+               "compare against the source to see each change marked fixed, wrong fix, over-correction or missed.")
+total = _sample_view(key, sample, tuple(chosen), view, sort, 0, base, filters, focus, dataset, analysis, scores).total
 start = card_page(total)
-sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, focus, dataset, analysis)
+sv = _sample_view(key, sample, tuple(chosen), view, sort, start, base, filters, focus, dataset, analysis, scores)
 html(sv.overview + sv.legend + "".join(sv.cards)
      + ("" if sv.cards else '<div class="rl-note">No card matches the filters.</div>' if sv.answers
         else '<div class="rl-note">No answers from the chosen models for this sample.</div>'))
@@ -447,7 +453,7 @@ with st.sidebar:
         "Download this view (HTML)",
         # Built only when clicked: the page itself never pays for the export.
         data=lambda: render_report(dataset, analysis, sample_ids=[sample], models=chosen, options=options, view=view,
-                                   sort=sort, base=base, filters=filters),
+                                   sort=sort, base=base, filters=filters, scores=scores),
         on_click="ignore", file_name=f"redline-sample-{safe_file_part(sample)}.html", mime="text/html",
         help="One self-contained file: inline CSS, no scripts, no external requests.", width="stretch",
     )
@@ -457,7 +463,8 @@ with st.sidebar:
         st.download_button(
             "Download every sample (HTML)",
             data=lambda: render_report(dataset, _analysis.whole_now(source, dataset), sample_ids=None, models=chosen,
-                                       options=options, view=view, sort=sort, base=base, filters=every_filters),
+                                       options=options, view=view, sort=sort, base=base, filters=every_filters,
+                                       scores=scores),
             on_click="ignore", file_name=f"redline-{safe_file_part(dataset.report.name)}.html", mime="text/html",
             help=f"All {len(ids_all):,} samples with the chosen models, view and options, in one self-contained file.",
             key=K.DOWNLOAD_ALL, width="stretch",

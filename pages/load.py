@@ -25,6 +25,17 @@ ROLE_LABELS = {
 }
 
 
+# The bundled examples: (file, button, what it shows). The second has a source column, so the
+# proofreading scores and marks are one click away.
+BUNDLED = (
+    (_state.SAMPLE_PATH, "Load the bundled sample", "one proofreading task answered by 16 model runs (no source column)."),
+    (_state.SAMPLE_PATH.with_name("proofreading.csv"), "Load the proofreading example",
+     "three English and three Chinese proofreading tasks with their source, three models, one task with two "
+     "references: P, R and F0.5 on the Models page, each change marked fixed / wrong fix / over-correction / "
+     "missed on the Diffs page (inline, compared against the source)."),
+)
+
+
 def load_with_feedback(data: bytes, name: str, options: LoadOptions = LoadOptions(), keep: bool = True) -> None:
     """Read new data; `keep` (uploads, pastes) keeps it so a browser refresh can restore it."""
     if len(data) >= STATUS_MIN_BYTES:
@@ -77,11 +88,14 @@ def source_picker() -> None:
         if st.button("Load pasted text", type="primary", disabled=not text.strip()):
             load_with_feedback(text.encode("utf-8"), "pasted text")
     else:
-        if _state.current_source().name != _state.SAMPLE_PATH.name:
-            if st.button("Load the bundled sample", type="primary"):
-                load_with_feedback(_state.SAMPLE_PATH.read_bytes(), _state.SAMPLE_PATH.name, keep=False)
-        else:
-            st.caption("The bundled sample: one proofreading task answered by 16 model runs.")
+        loaded = _state.current_source().name
+        for path, label, what in BUNDLED:
+            cols = st.columns([4, 1], vertical_alignment="center")
+            cols[0].markdown(f"**{path.name}**: {what}")
+            if loaded == path.name:
+                cols[1].caption("loaded")
+            elif cols[1].button(label, type="primary", key=K.LOAD_EXAMPLE + path.name, width="stretch"):
+                load_with_feedback(path.read_bytes(), path.name, keep=False)
 
 
 def _bundle(uploads: list) -> bytes:

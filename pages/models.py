@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lib.score.dataset import unavailable_reason
 from pages import _state
+from pages._scores import current_scores, score_columns
 from pages._widgets import model_selector, page_start, role_doubts, table_height
 
 MAX_LEADERBOARD_ROWS = 1_000
@@ -19,7 +21,24 @@ table = _state.current_leaderboard()
 role_doubts(_state.current_analysis())
 # The words (flags, top edits) next to the numbers they explain; error rates after them. The
 # chosen models are the ones in the box above (a checkbox column here looked clickable and was not).
-table = table[["model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits", "cer", "wer", "edits"]]
+columns = ["model", "answers", "exact", "exact_rate", "similarity", "flags", "top_edits", "cer", "wer", "edits"]
+scores = current_scores()
+if scores is not None:
+    # A proofreading file: the scores first, best F0.5 on top ("—" last: nothing to score).
+    table = table.merge(score_columns(scores), on="model", how="left")
+    table = table.sort_values("f05", key=lambda s: s.map(lambda v: -float(v) if v[:1].isdigit() else 1.0), kind="stable")
+    columns[2:2] = ["f05", "precision", "recall", "tp", "fp", "fn"]
+    st.caption("**F0.5, P, R**: each answer's changes to the source matched with the reference's, as ERRANT's "
+               "compare_m2 counts them (TP: a change the reference makes too; FP: a change it does not make, "
+               "over-corrections and wrong fixes; FN: a reference change the answer did not make). F0.5 weighs "
+               "precision twice as much as recall; — where nothing was proposed. On the Diffs page, "
+               "the inline view compared against the source marks every change.")
+    unscored = int(scores.models["unscored"].sum())
+    if unscored:
+        st.caption(f"{unscored:,} answers are not scored (no source text or no reference for their sample).")
+else:
+    st.caption(f"No proofreading scores (P, R, F0.5): {unavailable_reason(dataset)}")
+table = table[columns]
 if len(table) > MAX_LEADERBOARD_ROWS:  # 100,000 runs drawn as rows took 3 GB of browser memory
     st.caption(f"{len(table):,} model runs; the first {MAX_LEADERBOARD_ROWS:,} are listed "
                "(`python -m lib summary FILE` prints all).")
@@ -32,6 +51,12 @@ st.dataframe(
     height=table_height(len(table), 25),
     column_config={
         "model": st.column_config.TextColumn("Model run", width="medium"),
+        "f05": st.column_config.TextColumn("F0.5", help="Proofreading score: (1.25 · P · R) / (0.25 · P + R), from the summed TP/FP/FN", width=60),
+        "precision": st.column_config.TextColumn("P", help="Precision: TP / (TP + FP), the share of the model's changes that the reference makes too", width=60),
+        "recall": st.column_config.TextColumn("R", help="Recall: TP / (TP + FN), the share of the reference's changes the model made", width=60),
+        "tp": st.column_config.NumberColumn("TP", help="Changes to the source that the reference makes too (fixed)", width=50),
+        "fp": st.column_config.NumberColumn("FP", help="Changes the reference does not make (over-corrections and wrong fixes)", width=50),
+        "fn": st.column_config.NumberColumn("FN", help="Reference changes the model did not make (missed)", width=50),
         "answers": st.column_config.NumberColumn("Answers", width=70),
         "exact": st.column_config.NumberColumn("Exact", help="Answers equal to the reference (surrounding whitespace ignored)", width=60),
         "exact_rate": st.column_config.ProgressColumn("Exact rate", min_value=0.0, max_value=1.0, format="percent", width=110),

@@ -23,6 +23,8 @@ from lib.views.html import (
     LEGEND_HTML, badge, count, esc, inline_html, plain_html, side_by_side_html,
 )
 from lib.views.variants import variants_html, who
+from lib.views.verdicts import legend_html, score_stats, verdict_html
+from lib.score.dataset import DatasetScores
 
 VIEWS: dict[str, str] = {
     "variants": "Variants",
@@ -77,8 +79,10 @@ def _similarity(sim: float, timed_out: bool, label: str) -> str:
 
 
 def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Sequence[str] = (),
-          focus: bool = False) -> str:
-    """One answer's card (or one card for identical answers: `group` names them all)."""
+          focus: bool = False, scores: DatasetScores | None = None) -> str:
+    """One answer's card (or one card for identical answers: `group` names them all). With
+    `scores` (the file has a source) the head shows the answer's P/R/F0.5, and the inline view
+    against the source marks each change fixed / wrong fix / over-correction / missed."""
     against_reference = base.kind == "reference"
     # Each answer's own reference: with several accepted references it is the closest one.
     base_text = row.reference if against_reference else base.text
@@ -120,8 +124,15 @@ def _card(row, facts, view: str, options: DiffOptions, base: Baseline, group: Se
     else:
         spans = changed_spans(result.segments)
         head.append(f'<span class="rl-stat">{count(spans, "changed span")}</span>')
+    score = scores.answers.get(row.Index) if scores is not None else None
+    if score is not None:
+        head.append(score_stats(score))
+    elif scores is not None:
+        head.append(f'<span class="rl-stat rl-score">not scored: {esc(scores.unscored.get(row.Index, "no score"))}</span>')
     other = base.column
-    if result.timed_out:
+    if score is not None and base.kind == "source" and view == "inline":
+        body = verdict_html(score)
+    elif result.timed_out:
         body = (
             '<div class="rl-note">Too different to align within the limits '
             f"({options.timeout:g} s, {MAX_DISTINCT_TOKENS:,} distinct words): "
@@ -176,7 +187,7 @@ class SampleView:
         return self.top + variants_block + self.overview + self.legend + "".join(self.cards)
 
 
-def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
+def _top(first: pd.DataFrame, base: Baseline, view: str, references: tuple[str, ...] = ()) -> str:
     reference = first["reference"].iloc[0]
     source = first["source"].iloc[0] if "source" in first else ""
     top = []
@@ -187,6 +198,9 @@ def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
             items = "".join(f"<li>{plain_html(r)}</li>" for r in several)
             top.append(f'<section class="rl-ref"><h4>References ({len(several)} accepted; each answer is compared '
                        f'with the closest)</h4><ol>{items}</ol></section>')
+        elif len(references) > 1:  # more references in other rows or columns (lib.score found them)
+            top += [f'<section class="rl-ref"><h4>Reference (correct answer) {k} of {len(references)}</h4>'
+                    f'{plain_html(text)}</section>' for k, text in enumerate(references, 1)]
         else:
             top.append(f'<section class="rl-ref"><h4>Reference (correct answer)</h4>{plain_html(reference)}</section>')
     if source and not (view == "variants" and base.kind == "source"):
@@ -197,12 +211,13 @@ def _top(first: pd.DataFrame, base: Baseline, view: str) -> str:
     return "".join(top)
 
 
-def sample_top(dataset: Dataset, sample_id: str, base: str = "reference", view: str = "inline") -> str:
+def sample_top(dataset: Dataset, sample_id: str, base: str = "reference", view: str = "inline",
+               scores: DatasetScores | None = None) -> str:
     """The blocks above a sample's cards on their own (the page draws its controls in between)."""
     baseline, every, rows = compare_rows(dataset, sample_id, None, base)
     if every.empty:
         return ""
-    return _top(every.head(1), baseline, view)
+    return _top(every.head(1), baseline, view, _sample_references(scores, every.index))
 
 
 def compare_rows(dataset: Dataset, sample_id: str, models: Sequence[str] | None,
@@ -226,7 +241,7 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
                 options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
                 start: int = 0, limit: int | None = None, base: str = "reference",
                 filters: CardFilter = CardFilter(), variants: Variants | None = None,
-                focus: str | None = None) -> SampleView:
+                focus: str | None = None, scores: DatasetScores | None = None) -> SampleView:
     """Everything one sample shows, cards start…start+limit of the filtered ones; the card of model
     `focus` (an example opened from the Categories page) comes first and is highlighted."""
     if view == "source":  # the old view name: inline against the source
@@ -235,7 +250,7 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
     if every.empty:
         return SampleView(f'<div class="rl-note">Sample {esc(sample_id)} is not in this dataset.</div>', None,
                           baseline, "", "", (), 0, 0)
-    top = _top(every.head(1), baseline, view)
+    top = _top(every.head(1), baseline, view, _sample_references(scores, every.index))
     if rows.empty:
         top += '<div class="rl-note">No answers from the chosen models for this sample.</div>'
         return SampleView(top, None, baseline, "", "", (), 0, 0)
@@ -266,9 +281,15 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
     has_facts = analysis is not None and "flags" in analysis
     cards = tuple(_card(row, analysis.loc[row.Index] if has_facts and row.Index in analysis.index else None,
                         "inline" if view == "variants" else view, options, baseline, group,
-                        focus is not None and focus in (group or (row.model,)))
+                        focus is not None and focus in (group or (row.model,)), scores)
                   for row, group in page)
     legend = LEGEND_HTML if baseline.kind == "reference" else LEGEND_HTML.replace("in the reference", f"in {esc(baseline.name)}")
+    if scores is not None and baseline.kind == "source" and view != "side":
+        legend = (LEGEND_HTML.replace("in the reference, missing from the answer", "in the source, changed by the answer")
+                  + legend_html())
+        if ignored(options):
+            legend += ('<div class="rl-note">The proofreading marks follow the strict comparison: the ignore '
+                       "options do not change what counts as a fix.</div>")
     ignoring = ignored(options)
     if ignoring and has_facts:
         legend += (f'<div class="rl-note">Ignoring {esc(ignoring)}: the highlighting and similarity follow this '
@@ -283,11 +304,22 @@ def sample_view(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str,
 def render_sample(dataset: Dataset, analysis: pd.DataFrame | None, sample_id: str, models: Sequence[str] | None,
                   options: DiffOptions = DiffOptions(), view: str = "inline", sort: str = "file",
                   start: int = 0, limit: int | None = None, base: str = "reference",
-                  filters: CardFilter = CardFilter()) -> str:
+                  filters: CardFilter = CardFilter(), scores: DatasetScores | None = None) -> str:
     """Reference (and source) once, the variants in that view, then the cards (start…start+limit)."""
-    sv = sample_view(dataset, analysis, sample_id, models, options, view, sort, start, limit, base, filters)
+    sv = sample_view(dataset, analysis, sample_id, models, options, view, sort, start, limit, base, filters,
+                     scores=scores)
     block = variants_html(sv.variants, sv.base.name) if sv.variants is not None else ""
     return sv.html(block)
+
+
+def _sample_references(scores: DatasetScores | None, index) -> tuple[str, ...]:
+    """All references of a sample (several when the file gives them), as the score saw them."""
+    if scores is None:
+        return ()
+    for i in index:
+        if i in scores.answers:
+            return scores.answers[i].references
+    return ()
 
 
 def ignored(options: DiffOptions) -> str:

@@ -64,6 +64,24 @@ DIFF_CSS = """
     text-transform: uppercase; letter-spacing: .04em; opacity: .7; margin-top: .3rem; } }
 """
 
+# Proofreading marks (lib.views.verdicts): a colour, a shape and a word for each verdict.
+VERDICT_CSS = """
+.rl-v { border-radius: 3px; padding: 0 .1em; }
+.rl-v-tag { font-size: .68em; font-weight: 600; padding: 0 .3em; margin-left: .15em; border-radius: .6em;
+  border: 1px solid currentColor; white-space: nowrap; vertical-align: .15em; opacity: .9; }
+.rl-v-fixed { background: rgba(46, 160, 67, .16); border-bottom: 2px solid rgba(46, 160, 67, .95); }
+.rl-v-wrong_fix { background: rgba(210, 153, 34, .16); outline: 2px dashed rgba(210, 153, 34, .95); outline-offset: 1px; }
+.rl-v-over_correction { background: rgba(248, 81, 73, .14); text-decoration: underline wavy rgba(248, 81, 73, .95);
+  text-decoration-skip-ink: none; text-underline-offset: 4px; }
+.rl-v-missed { outline: 2px dotted rgba(56, 139, 253, .95); outline-offset: 1px; background: rgba(56, 139, 253, .10); }
+.rl-v-fixed .rl-v-tag { color: rgb(26, 127, 55); } .rl-v-wrong_fix .rl-v-tag { color: rgb(154, 103, 0); }
+.rl-v-over_correction .rl-v-tag { color: rgb(207, 34, 46); } .rl-v-missed .rl-v-tag { color: rgb(9, 105, 218); }
+@media (prefers-color-scheme: dark) {
+  .rl-v-fixed .rl-v-tag { color: rgb(63, 185, 80); } .rl-v-wrong_fix .rl-v-tag { color: rgb(210, 153, 34); }
+  .rl-v-over_correction .rl-v-tag { color: rgb(248, 81, 73); } .rl-v-missed .rl-v-tag { color: rgb(88, 166, 255); } }
+"""
+DIFF_CSS += VERDICT_CSS
+
 # Invisible or look-alike characters: (marker shown, description for the tooltip).
 _INVISIBLE = {
     "\u00a0": ("NBSP", "no-break space U+00A0"),

@@ -31,7 +31,7 @@ h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { font-size: 1.15rem; margin-
 def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: Sequence[str] | None = None,
                   models: Sequence[str] | None = None, options: DiffOptions = DiffOptions(),
                   view: str = "inline", sort: str = "file", base: str = "reference",
-                  filters: CardFilter = CardFilter()) -> str:
+                  filters: CardFilter = CardFilter(), scores=None) -> str:
     """A complete HTML document: every chosen sample's cards. Opens offline, runs no code."""
     all_ids = list(dict.fromkeys(dataset.frame["sample_id"]))
     if sample_ids is None:
@@ -50,7 +50,8 @@ def render_report(dataset: Dataset, analysis: pd.DataFrame | None, sample_ids: S
                              + ", ".join(dict.fromkeys(dataset.frame["model"])))
     sections = []
     for sample_id in ids:
-        body = render_sample(dataset, analysis, sample_id, models, options, view, sort, base=base, filters=filters)
+        body = render_sample(dataset, analysis, sample_id, models, options, view, sort, base=base, filters=filters,
+                             scores=scores)
         sections.append(f"<section><h2>Sample {esc(sample_id)}</h2>{body}</section>")
     chosen = "all models" if models is None else ", ".join(map(isolate, models))
     meta = (f"{esc(dataset.report.name)} · {count(len(ids), 'sample')} · {esc(chosen)} · "

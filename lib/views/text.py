@@ -90,3 +90,31 @@ def format_summary(summary: dict[str, dict], top: int = 6) -> str:
         detail = "; ".join(p for p in (flags, edits + (f", +{rest} more" if rest > 0 else "")) if p) or "-"
         lines.append(f"{_fit(model, width)}  {s['answers']:>7}  {s['exact']:>5}  {s['mean_similarity']:>10.3f}  {detail}")
     return "\n".join(lines)
+
+
+def format_scores(path: str, scores, by_type: bool = False) -> str:
+    """`python -m lib score`: per model (or per model and edit type) TP, FP, FN, P, R, F0.5;
+    "—" where a ratio is undefined (nothing proposed, or nothing to fix)."""
+    from lib.score.counts import Counts, ratio_text
+
+    table = scores.by_type if by_type else scores.models
+    lines = [f"{path}: proofreading scores (edits against the source; F0.5 weighs precision twice as much as recall)"]
+    if table.empty:
+        return lines[0] + "\nNo answers could be scored."
+    width = max(min(max(display_width(str(m)) for m in table["model"]), 40), 5)
+    head = f"{_fit('model', width)}  " + ("type      " if by_type else "") + "   TP    FP    FN  precision  recall   F0.5"
+    lines.append(head)
+    for row in table.itertuples(index=False):
+        c = Counts(int(row.tp), int(row.fp), int(row.fn))
+        kind = f"{row.type:<10}" if by_type else ""
+        lines.append(f"{_fit(str(row.model), width)}  {kind}{c.tp:>5} {c.fp:>5} {c.fn:>5}  {ratio_text(c.precision):>9}"
+                     f"  {ratio_text(c.recall):>6}  {ratio_text(c.f05):>5}")
+    if not by_type:
+        unscored = int(scores.models["unscored"].sum())
+        if unscored:
+            lines.append(f"{unscored:,} answers not scored (no source or no reference for their sample).")
+    multi = sum(1 for s in scores.answers.values() if len(s.references) > 1)
+    if multi:
+        lines.append(f"{multi:,} answers have several references; each is scored against the one that gives "
+                     "its model the best F0.5 (as compare_m2).")
+    return "\n".join(lines)
