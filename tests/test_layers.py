@@ -46,3 +46,13 @@ def test_every_package_says_its_job():
     for init in (ROOT / "lib").glob("*/__init__.py"):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and len(doc.split()) >= 5, init
+
+
+# About 300 lines is what a newcomer reads in one sitting; a module past it has two jobs.
+MAX_LINES = 320
+
+
+def test_no_module_of_lib_is_over_about_300_lines():
+    long = {str(p.relative_to(ROOT)): n for p in (ROOT / "lib").rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
