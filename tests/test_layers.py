@@ -56,3 +56,11 @@ def test_no_module_of_lib_is_over_about_300_lines():
     long = {str(p.relative_to(ROOT)): n for p in (ROOT / "lib").rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_no_page_module_is_over_about_300_lines():
+    # Pages stay thin (read state → call lib → render); a page past this has grown logic or
+    # controls that belong in a helper module beside it or in lib/views.
+    long = {str(p.relative_to(ROOT)): n for p in sorted((ROOT / "pages").glob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}
