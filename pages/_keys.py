@@ -64,6 +64,7 @@ LOAD_MODE = "load_mode"
 LOAD_EXAMPLE = "load_example_"   # load_example_<file name>: one button per bundled example
 UPLOAD = "upload"
 PASTE_TEXT = "paste_text"
+PASTE_FORM = "paste_form"
 ROLE_PREFIX = "role_"            # role_<role>_<hash prefix>: one role picker per dataset
 
 # --- URL ---------------------------------------------------------------------------------------

@@ -82,11 +82,18 @@ def source_picker() -> None:
                 else:
                     load_with_feedback(_bundle(uploads), _bundle_name(uploads))
     elif mode == "Paste text":
-        text = st.text_area(
-            "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key=K.PASTE_TEXT, height=180,
-        )
-        if st.button("Load pasted text", type="primary", disabled=not text.strip()):
-            load_with_feedback(text.encode("utf-8"), "pasted text")
+        # In a form the box's text travels with the button's click: outside one, the first click only
+        # left the box (sending its text) and a second click was needed to load it.
+        with st.form(K.PASTE_FORM, border=False, enter_to_submit=False):
+            text = st.text_area(
+                "Paste a table (markdown pipe table, CSV, TSV, JSON or JSON lines)", key=K.PASTE_TEXT, height=180,
+            )
+            pressed = st.form_submit_button("Load pasted text", type="primary")
+        if pressed:
+            if text.strip():
+                load_with_feedback(text.encode("utf-8"), "pasted text")
+            else:
+                alert("The box is empty: paste a table into it, then press Load pasted text.", "warning")
     else:
         loaded = _state.current_source().name
         for path, label, what in BUNDLED:

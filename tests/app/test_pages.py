@@ -105,11 +105,11 @@ def click(app: AppTest, label: str) -> None:
 
 
 def paste(app: AppTest, text: str) -> None:
-    """On the Load page: switch to Paste, type `text`, press Load."""
+    """On the Load page: switch to Paste, type `text`, press Load at once (the box and the button
+    are one form: the text goes with the click, no rerun in between)."""
     app.segmented_control(key="load_mode").set_value("Paste text")
     run(app)
     app.text_area(key="paste_text").input(text)
-    run(app)
     click(app, "Load pasted text")
 
 
@@ -209,6 +209,16 @@ def test_load_page_bad_paste_keeps_the_dataset(app):
     paste(app, "just some words, no table here")
     body = html_of(app)
     assert "rl-alert-error" in body and "Still showing the previously loaded data: sample.md" in body
+
+
+def test_load_pasted_text_with_an_empty_box_says_what_to_do_and_keeps_the_dataset(app):
+    run(app)
+    app.switch_page("pages/load.py")
+    run(app)
+    paste(app, "   \n")
+    body = html_of(app)
+    assert "The box is empty: paste a table into it" in body and 'class="rl-alert rl-alert-error"' not in body
+    assert "<dd>sample.md</dd>" in body and "<dd>pasted text</dd>" not in body
 
 
 def test_load_page_upload_replaces_the_dataset_and_a_bad_upload_does_not(app):

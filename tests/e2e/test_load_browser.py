@@ -47,3 +47,18 @@ def test_a_refresh_keeps_the_upload_instead_of_silently_showing_the_sample(serve
                            timeout=60_000)
     sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
     assert "mine.csv" in sidebar and "2 answers" in sidebar
+
+
+def test_one_click_loads_pasted_text_still_in_the_box(server, page):
+    # The user types and clicks straight away: the box has not been left, so its text is not yet
+    # sent on its own; the one click must still load it (it used to only blur the box).
+    page.goto(server)
+    wait_for_app(page)
+    go(page, "Load data")
+    page.get_by_role("radio", name="Paste text").click()
+    wait_for_app(page)
+    page.locator("textarea").first.fill("model,answer,reference\nalpha,The cat,The cat\nbeta,A cat,The cat\n")
+    page.get_by_role("button", name="Load pasted text").click()
+    page.wait_for_function(
+        "document.querySelector('[data-testid=\"stSidebar\"]')?.innerText.includes('pasted text')", timeout=30_000)
+    assert "2 answers" in page.locator('[data-testid="stSidebar"]').inner_text()
