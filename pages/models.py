@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lib.score.dataset import unavailable_reason
+from lib.views.leaderboard import name_column_width
 from pages import _state
 from pages._scores import current_scores, score_columns
 from pages._widgets import model_selector, page_start, role_doubts, table_height
@@ -50,7 +51,8 @@ st.dataframe(
     width="stretch",
     height=table_height(len(table), 25),
     column_config={
-        "model": st.column_config.TextColumn("Model run", width="medium"),
+        "model": st.column_config.TextColumn("Model run", width=name_column_width(table["model"]), pinned=True,
+                                             help="Pinned: stays in view when the table scrolls sideways"),
         "f05": st.column_config.TextColumn("F0.5", help="Proofreading score: (1.25 · P · R) / (0.25 · P + R), from the summed TP/FP/FN", width=60),
         "precision": st.column_config.TextColumn("P", help="Precision: TP / (TP + FP), the share of the model's changes that the reference makes too", width=60),
         "recall": st.column_config.TextColumn("R", help="Recall: TP / (TP + FN), the share of the reference's changes the model made", width=60),

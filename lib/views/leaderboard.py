@@ -1,6 +1,8 @@
 """Per-model leaderboard: the table a user reads first to pick which models to compare."""
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 
 from lib.views.tallies import code_counts, counts_text, flag_counts, per_model
@@ -8,6 +10,10 @@ from lib.views.tallies import code_counts, counts_text, flag_counts, per_model
 # How many edit codes the "top edits" column names: enough to see a model's habit, short enough
 # to read in a table cell.
 TOP_EDITS = 3
+# The model column, in pixels: wide enough for the longest name so "Meta-Llama-3.1-70B-Instruct-
+# Turbo" and "…-405B-…" can be told apart, within bounds so one 300-character run label does not
+# push every number off screen (the cell's tooltip shows any name in full).
+NAME_PX_PER_CHAR, NAME_PX_PADDING, NAME_PX_LEAST, NAME_PX_MOST = 7.6, 28, 120, 460
 
 
 def leaderboard(analysis: pd.DataFrame) -> pd.DataFrame:
@@ -39,3 +45,11 @@ def leaderboard(analysis: pd.DataFrame) -> pd.DataFrame:
     table = table.reset_index().sort_values(["similarity", "model"], ascending=[False, True], kind="stable")
     return table[columns].reset_index(drop=True)
 
+
+
+def name_column_width(names) -> int:
+    """Pixels for a table column of `names`: the longest one fits, wide (CJK) characters count
+    double, bounded by NAME_PX_LEAST and NAME_PX_MOST."""
+    longest = max((sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(n)) for n in names),
+                  default=0)
+    return int(min(NAME_PX_MOST, max(NAME_PX_LEAST, NAME_PX_PADDING + NAME_PX_PER_CHAR * longest)))

@@ -74,6 +74,18 @@ def test_diffs_sort_by_similarity_puts_exact_answers_first(app):
     assert "✓ exact match" in first_card
 
 
+def test_leaderboard_model_column_is_wide_enough_for_the_longest_name_and_stays_in_view(app):
+    import json
+
+    run(app)
+    app.switch_page("pages/models.py")
+    run(app)
+    model = json.loads(app.dataframe[0].proto.columns)["model"]
+    # 34 characters in a 14 px font: at least 7 px each, or "…-70B-Instruct-Tur…" and
+    # "…-405B-Instruct-Tu…" look alike (the "medium" width was 200 px)
+    assert model["width"] >= 7 * len("Meta-Llama-3.1-405B-Instruct-Turbo") and model["pinned"]
+
+
 def test_models_page_lists_every_run_and_keeps_the_selection(app):
     run(app)
     app.switch_page("pages/models.py")

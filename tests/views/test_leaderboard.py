@@ -35,3 +35,13 @@ def test_leaderboard_names_flags_and_most_frequent_edits_per_model():
     assert table.loc["minimax", "top_edits"] == "M:DET"
     assert table.loc["gpt-4o-2024-08-06", "flags"] == "" and table.loc["gpt-4o-2024-08-06", "top_edits"] == ""
     assert table.loc["deepseek-r1", "top_edits"].startswith("R:PREP ×2, R:PUNCT ×2")
+
+
+def test_the_model_column_fits_the_longest_name_so_similar_names_can_be_told_apart():
+    from lib.views.leaderboard import NAME_PX_LEAST, NAME_PX_MOST, name_column_width
+
+    long = "Meta-Llama-3.1-405B-Instruct-Turbo"
+    assert name_column_width(["gpto1", long]) >= 7 * len(long)  # a 14 px font: ≥ 7 px a character
+    assert name_column_width(["金声玉亮2.0" * 3]) > name_column_width(["abcdefg2.0" * 3])  # wide characters count double
+    assert name_column_width(["a"]) == NAME_PX_LEAST and name_column_width([]) == NAME_PX_LEAST
+    assert name_column_width(["x" * 5_000]) == NAME_PX_MOST
