@@ -35,7 +35,20 @@ def _ordered_ids(key: tuple, models: tuple[str, ...], order: str, _dataset, _ana
     return order_samples(_dataset.frame, _analysis, list(models), order)
 
 
+def follow_back_and_forward(ids_all: list[str]) -> None:
+    """Browser Back/Forward steps through the samples: Streamlit pushes a history entry whenever
+    the URL changes and, on Back, reruns with that entry's URL. A `sample` there that is not the
+    one this page last wrote came from the history (the widget itself is not bound to the URL:
+    that would put its long label in the link, not the id)."""
+    wanted, written = st.query_params.get(K.SAMPLE), st.session_state.get(K.SAMPLE_IN_URL)
+    if wanted is None or written is None or wanted == written or wanted not in ids_all:
+        return
+    st.session_state[K.SAMPLE] = wanted
+    st.session_state[K.SAMPLE_SEARCH] = ""  # a search would hide it
+
+
 def pick_sample(ids_all: list[str], index, chosen: list[str]) -> str | None:
+    follow_back_and_forward(ids_all)
     cols = st.columns([3, 1], vertical_alignment="bottom")
     query = cols[0].text_input("Find a sample", key=K.SAMPLE_SEARCH, placeholder="id or any text in it",
                                persist_state="session")
@@ -72,6 +85,7 @@ def pick_sample(ids_all: list[str], index, chosen: list[str]) -> str | None:
         format_func=lambda s: labels.get(s, s),
     )
     write_to_url(K.SAMPLE, sample, None)
+    st.session_state[K.SAMPLE_IN_URL] = sample
     cols[1].button("← Prev", key=K.PREV, on_click=_step, args=(ids, -1), shortcut="K", help="Previous sample (K)",
                    width="stretch")
     cols[2].button("Next →", key=K.NEXT, on_click=_step, args=(ids, 1), shortcut="J", help="Next sample (J)",

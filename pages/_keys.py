@@ -23,6 +23,7 @@ WIDGET_PREFIX = "_w_"            # _w_<key>: the widget mirroring one of the key
 # --- Diffs page --------------------------------------------------------------------------------
 SAMPLE = "sample"
 SAMPLE_SEARCH = "sample_search"
+SAMPLE_IN_URL = "_sample_in_url"  # the sample this page last put in the URL (to tell Back/Forward apart)
 VIEW = "view"
 SORT = "sort"
 CARD_PAGE = "card_page"

@@ -335,6 +335,27 @@ def test_next_and_prev_step_through_samples_and_the_label_says_where_we_are(monk
     assert any("last sample" in t.proto.body for t in at.toast)
 
 
+def test_browser_back_to_an_earlier_address_shows_its_sample(monkeypatch, tmp_path):
+    # On Back, the browser reruns the page with the earlier entry's address: here, by hand.
+    data = tmp_path / "three.csv"
+    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,a{i},r{i}\n" for i in (1, 2, 3)), encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(data))
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    run(at)
+    at.button(key="next").click()
+    run(at)
+    at.button(key="next").click()
+    run(at)
+    assert at.session_state["sample"] == "q3" and at.query_params["sample"] == "q3"
+    at.query_params["sample"] = "q2"
+    run(at)
+    assert at.session_state["sample"] == "q2" and at.selectbox(key="sample").label == "Sample 2 of 3"
+    at.query_params["sample"] = "nothing-like-it"  # not a sample of this data: the page stays put
+    run(at)
+    assert at.session_state["sample"] == "q2"
+
+
 def test_diffs_page_offers_the_whole_report_for_a_small_file(app):
     run(app)
     labels = [b.proto.label for b in app.get("download_button")]

@@ -53,3 +53,31 @@ def test_j_and_k_step_through_samples_from_the_keyboard(server, page, tmp_path):
     assert "reference 2" in main_text(page) and "sample=q2" in page.url
     page.keyboard.press("k")
     page.wait_for_function("() => document.body.innerText.includes('Sample 1 of 3')", timeout=20_000)
+
+
+def test_browser_back_and_forward_step_through_the_samples_seen(server, page, tmp_path):
+    from tests.e2e.helpers import go, upload
+
+    data = tmp_path / "back.csv"
+    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,answer {i},reference {i}\n" for i in (1, 2, 3)),
+                    encoding="utf-8")
+    page.goto(server)
+    wait_for_app(page)
+    upload(page, data)
+    go(page, "Diffs")
+    for n in (2, 3):
+        page.get_by_role("button", name="Next →").click()
+        page.wait_for_function(f"() => document.body.innerText.includes('Sample {n} of 3')", timeout=20_000)
+        wait_for_app(page)
+    page.go_back()
+    page.wait_for_function("() => document.body.innerText.includes('Sample 2 of 3')", timeout=20_000)
+    wait_for_app(page)
+    assert "reference 2" in main_text(page) and "sample=q2" in page.url
+    page.go_back()
+    page.wait_for_function("() => document.body.innerText.includes('Sample 1 of 3')", timeout=20_000)
+    wait_for_app(page)
+    assert "reference 1" in main_text(page)
+    page.go_forward()
+    page.wait_for_function("() => document.body.innerText.includes('Sample 2 of 3')", timeout=20_000)
+    wait_for_app(page)
+    assert "reference 2" in main_text(page) and "sample=q2" in page.url
