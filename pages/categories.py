@@ -5,7 +5,7 @@ import streamlit as st
 from pages import _keys as K
 
 from lib.name.codes import EDIT_TYPES, OPERATIONS, TYPE_GROUPS
-from lib.views.charts import picked
+from lib.views.charts import for_narrow_screens, picked
 from lib.views.drilldown import ExampleFilter, find_examples
 from lib.name.flags import FLAGS
 from lib.views.html import count, snippet_html, table_html
@@ -62,8 +62,16 @@ def _open_in_diffs(sample_id: str, model: str, steps: list | None = None, at: in
     st.session_state[K.OPEN_DIFFS] = True
 
 
+def on_a_phone() -> bool:
+    """What Streamlit itself goes by to fold the sidebar after a page is chosen: the browser's
+    user agent (every phone browser's has "Mobi" in it; the page cannot ask for the width)."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def charts(chosen: list[str], measure: str) -> None:
     specs = _state.chart_specs(chosen, measure)
+    if on_a_phone():
+        specs = {name: spec and for_narrow_screens(spec) for name, spec in specs.items()}
 
     def clickable(name: str, chart: str) -> None:
         st.vega_lite_chart(spec=specs[name], key=_chart_key(chart), on_select=lambda: _on_pick(chart),

@@ -6,9 +6,12 @@ click on a bar or heatmap cell tells the page which examples to list.
 """
 from __future__ import annotations
 
+import copy
+import textwrap
 from typing import Iterable, Mapping, Sequence
 
 import altair as alt
+
 import pandas as pd
 
 from lib.name.codes import TYPE_LABELS
@@ -254,3 +257,49 @@ def category_chart_specs(edits: pd.DataFrame, flags: pd.DataFrame, answers: pd.S
         specs["heatmap"] = heatmap(code_counts, models, [c for c, _ in ranked(totals.to_dict())], measure).to_dict()
     specs["similarity"] = similarity_chart(analysis, models).to_dict()
     return specs
+
+
+# A phone (390 px): a legend at the right and 260 px of model names leave the plot a few pixels
+# wide, so there the legend goes under the plot and names are cut shorter (the tooltip has them).
+NARROW_NAME_PX, NARROW_LEGEND_PX, NARROW_LEGEND_ROW_PX, NARROW_TITLE_CHARS = 120, 300, 20, 40
+
+
+def for_narrow_screens(spec: dict) -> dict:
+    """A copy of a chart spec laid out for a phone: legends below the plot, model names cut at
+    NARROW_NAME_PX, the height grown by what the legend now takes under the plot."""
+    spec = copy.deepcopy(spec)
+    legends: list[dict] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            encoding = node.get("encoding")
+            if isinstance(encoding, dict):
+                y, colour = encoding.get("y"), encoding.get("color")
+                x = encoding.get("x")
+                if isinstance(y, dict) and isinstance(y.get("axis"), dict):
+                    y["axis"]["labelLimit"] = NARROW_NAME_PX
+                if isinstance(x, dict) and isinstance(x.get("axis"), dict) and "labelAngle" in x["axis"]:
+                    # the heatmap's codes: upright and small, every one labelled, none skipped
+                    x["axis"].update(labelAngle=-90, labelFontSize=9, labelOverlap=False)
+                if isinstance(colour, dict) and isinstance(colour.get("legend"), dict):
+                    legend = colour["legend"]
+                    legend.update(orient="bottom", labelLimit=NARROW_LEGEND_PX)
+                    if "values" in legend:  # a list of categories: one a row, not one long cut-off line
+                        legend["columns"] = 1
+                    legends.append(legend)
+            title = node.get("title")
+            if isinstance(title, str) and len(title) > NARROW_TITLE_CHARS:
+                # a title wider than the screen squeezes the plot to nothing: wrapped into lines
+                node["title"] = textwrap.wrap(title, NARROW_TITLE_CHARS)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    if legends and isinstance(spec.get("height"), int):
+        # a list of categories, one a row; a colour ramp, one band
+        rows = max(len(legend["values"]) if "values" in legend else 2 for legend in legends)
+        spec["height"] += NARROW_LEGEND_ROW_PX * rows + 30
+    return spec

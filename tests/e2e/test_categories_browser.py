@@ -27,3 +27,28 @@ def test_clicking_a_bar_filters_the_examples(server, page):
     assert "Chart selection: gpt-4o-2024-08-06 · exact" in text
     shown, total = _examples_count(text)
     assert shown == total == 1 < total_before
+
+
+# A phone browser, as Playwright describes a Pixel 5, at the 390×844 of the issue.
+PHONE_UA = ("Mozilla/5.0 (Linux; Android 11; Pixel 5) AppleWebKit/537.36 (KHTML, like Gecko) "
+            "Chrome/120.0.0.0 Mobile Safari/537.36")
+
+
+def test_on_a_phone_the_sidebar_folds_after_a_page_is_chosen(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  user_agent=PHONE_UA)
+    page = context.new_page()
+    try:
+        page.goto(server)
+        wait_for_app(page)
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Categories").first.click()
+        page.wait_for_function("location.pathname.endsWith('/categories')", timeout=30_000)
+        wait_for_app(page)
+        page.wait_for_selector('[data-testid="stExpandSidebarButton"]', timeout=10_000)  # folded: the page is free
+        page.wait_for_timeout(600)  # the fold's slide
+        box = page.locator('[data-testid="stSidebar"]').bounding_box()
+        assert box is None or box["x"] + box["width"] <= 1, box  # slid off the screen, not over the page
+        assert "Answer flags per model" in main_text(page)
+    finally:
+        context.close()

@@ -91,3 +91,24 @@ def test_edit_type_legend_lists_drawn_types_with_their_gloss_and_group_colours()
     assert colour["scale"]["range"][list(EDIT_TYPES).index("SPELL")] == TYPE_COLOURS["SPELL"]
     assert set(TYPE_COLOURS) == set(EDIT_TYPES) == set(TYPE_GROUPS)
     assert len(set(TYPE_COLOURS.values())) == len(TYPE_COLOURS)  # related, never the same
+
+
+def test_on_a_phone_legends_go_under_the_plot_names_are_cut_shorter_and_titles_wrap():
+    import json
+
+    from lib.views.charts import NARROW_NAME_PX, category_chart_specs, for_narrow_screens
+
+    analysis = pd.DataFrame({"model": ["a", "b"], "similarity": [1.0, 0.5]})
+    edits = pd.DataFrame({"model": ["b", "b"], "type": ["DET", "PUNCT"], "code": ["M:DET", "R:PUNCT"]})
+    specs = category_chart_specs(edits, pd.DataFrame(columns=["model", "flag"]), pd.Series({"a": 1, "b": 1}),
+                                 analysis, ["a", "b"], "count", ["exact"], ["DET", "PUNCT"])
+    before = json.dumps(specs)
+    types, heat, similarity = (for_narrow_screens(specs[k]) for k in ("types", "heatmap", "similarity"))
+    assert json.dumps(specs) == before  # the cached specs are left as they were
+    legend = types["encoding"]["color"]["legend"]
+    assert legend["orient"] == "bottom" and legend["columns"] == 1
+    assert types["encoding"]["y"]["axis"]["labelLimit"] == NARROW_NAME_PX
+    assert types["height"] > specs["types"]["height"]  # the legend's rows are added under the plot
+    assert heat["layer"][0]["encoding"]["x"]["axis"]["labelOverlap"] is False  # every code labelled
+    title = similarity["layer"][0]["title"]
+    assert isinstance(title, list) and len(title) > 1 and all(len(line) <= 40 for line in title)
