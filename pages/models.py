@@ -38,7 +38,7 @@ if scores is not None:
     if unscored:
         st.caption(f"{unscored:,} answers are not scored (no source text or no reference for their sample).")
 else:
-    st.caption(f"No proofreading scores (P, R, F0.5): {unavailable_reason(dataset)}")
+    st.caption(f"No proofreading scores: {unavailable_reason(dataset)}")
 table = table[columns]
 if len(table) > MAX_LEADERBOARD_ROWS:  # 100,000 runs drawn as rows took 3 GB of browser memory
     st.caption(f"{len(table):,} model runs; the first {MAX_LEADERBOARD_ROWS:,} are listed "

@@ -25,9 +25,9 @@ from lib.score.counts import Counts, m2_f
 from lib.score.match import Match, ScoredEdit, SourceEdit, match, scored_edits
 from lib.score.realign import realign
 
-NO_SOURCE = ("no source column: proofreading scores (P, R, F0.5) compare the answer's changes to "
-             "the source, the text the model was asked to correct, with the reference's; this file "
-             "has none. If a column holds it, choose it as the source on the Load page.")
+NO_SOURCE = ("the file has no source column. Proofreading scores (P, R, F0.5) compare the answer's changes "
+             "to the source — the text the model was asked to correct — with the reference's; if a column "
+             "holds it, choose it as the source on the Load page.")
 # Extra reference columns: "reference_2", "reference 3", "ref1", "正确答案2", "gold (2)".
 _NUMBERED = re.compile(r"^(?P<base>.*?)[\s_\-#.(]*\d+\)?$")
 _REFERENCE_WORDS = {"reference", "references", "ref", "gold", "target", "correction", "corrected",
