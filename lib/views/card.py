@@ -18,6 +18,11 @@ from lib.views.verdicts import score_stats, verdict_html
 from lib.score.dataset import DatasetScores
 
 
+# Side by side, unchanged text beside a change keeps this many characters (the baseline itself is
+# shown once above the cards).
+SIDE_CONTEXT = 80
+
+
 def _plain_pair(answer: str, other_text: str, other: str) -> str:
     return ('<div class="rl-sbs"><div class="rl-col-head">Answer</div>'
             f'<div class="rl-col-head">{esc(other)}</div>'
@@ -109,7 +114,7 @@ def card_html(row, facts, view: str, options: DiffOptions, base: Baseline, group
                 f"(similarity {sim:.2f}): shown side by side instead of as a diff.</div>"
                 + _plain_pair(row.answer, base_text, other))
     elif view == "side":
-        body = side_by_side_html(result.segments, "Answer", other)
+        body = side_by_side_html(result.segments, "Answer", other, context=SIDE_CONTEXT)
     else:
         body = inline_html(result.segments)
     if base.note:

@@ -238,18 +238,69 @@ def aligned_rows(segments: Sequence[Segment]) -> list[list[Segment]]:
     return [r for r in rows if r]
 
 
-def side_by_side_html(segments: Sequence[Segment], left: str = "Answer", right: str = "Reference") -> str:
-    """Answer | reference in two columns, paragraph rows aligned."""
+def side_by_side_html(segments: Sequence[Segment], left: str = "Answer", right: str = "Reference",
+                      context: int | None = None) -> str:
+    """Answer | reference in two columns, paragraph rows aligned.
+
+    With `context`, unchanged text keeps only that many characters beside each change and
+    paragraphs without a change fold into one line: every card of a sample would otherwise
+    repeat the whole reference, and the reader came for the changes."""
     cells = [f'<div class="rl-col-head">{esc(left)}</div><div class="rl-col-head">{esc(right)}</div>']
     budget = MAX_RENDER_CHARS
+    folded = 0
     for row in aligned_rows(segments):
-        cells.append(f'<div data-label="{esc(left)}">{side_html(row, "ans", budget)}</div>'
-                     f'<div data-label="{esc(right)}">{side_html(row, "ref", budget)}</div>')
+        if context is not None and all(seg.op == "equal" for seg in row):
+            folded += 1
+            continue
+        if folded:
+            cells.append(_folded_row(folded))
+            folded = 0
+        shown = _with_context(row, context) if context is not None else row
+        cells.append(f'<div data-label="{esc(left)}">{side_html(shown, "ans", budget)}</div>'
+                     f'<div data-label="{esc(right)}">{side_html(shown, "ref", budget)}</div>')
         budget -= sum(len(s.ans) for s in row)
         if budget <= 0:
             cells.append('<div class="rl-note">… display limit reached.</div><div></div>')
             break
+    if folded:
+        cells.append(_folded_row(folded))
     return f'<div class="rl-sbs">{"".join(cells)}</div>'
+
+
+_ELISION = "\u2009⋯\u2009"
+
+
+def _folded_row(paragraphs: int) -> str:
+    note = f'<div class="rl-note">{count(paragraphs, "unchanged paragraph")} (the same in both)</div>'
+    return note + "<div></div>"
+
+
+def _with_context(row: Sequence[Segment], context: int) -> list[Segment]:
+    """Unchanged runs cut to `context` characters beside each change (⋯ marks the cut)."""
+    out: list[Segment] = []
+    last = len(row) - 1
+    for i, seg in enumerate(row):
+        if seg.op != "equal" or len(seg.ans) <= 2 * context + len(_ELISION):
+            out.append(seg)
+            continue
+        head = i > 0          # a change before: keep the start of this run
+        tail = i < last       # a change after: keep its end
+        out.append(Segment("equal", _cut(seg.ref, context, head, tail), _cut(seg.ans, context, head, tail)))
+    return out
+
+
+def _cut(text: str, context: int, head: bool, tail: bool) -> str:
+    """Keep `context` characters at the kept ends, cut at a space where there is one (not inside
+    a word; Chinese has no spaces and is cut at the character)."""
+    if len(text) <= 2 * context:
+        return text
+    start = text[:context]
+    if " " in start[context // 2:]:
+        start = start[:start.rindex(" ") + 1]
+    end = text[-context:]
+    if " " in end[:context // 2]:
+        end = end[end.index(" "):]
+    return (start if head else "") + _ELISION + (end if tail else "")
 
 
 def plain_html(text: str, limit: int = MAX_RENDER_CHARS) -> str:

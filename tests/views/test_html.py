@@ -77,3 +77,22 @@ def test_a_name_with_a_bidi_override_is_isolated_and_its_control_shown():
 
     assert isolate("evil\u202eabc") == "\u2068evil<U+202E>abc\u2069"
     assert isolate("gpt4") == "\u2068gpt4\u2069"
+
+
+def test_side_by_side_in_cards_shows_the_changes_not_the_whole_reference_again():
+    from lib.align.diff import diff_texts
+    from lib.views.html import side_by_side_html
+
+    intro = "Recent studies have put into question the belief that emergent abilities exist. " * 6
+    reference = intro + "We study the models in the lens of loss. " + intro + "\n\nAn unchanged paragraph.\n\nAnother one."
+    answer = reference.replace("study the models", "study models")
+    segments = diff_texts(reference, answer).segments
+    full = side_by_side_html(segments)
+    short = side_by_side_html(segments, context=80)
+    assert full.count("Recent studies") == 2 * 12  # every sentence in both columns
+    assert "<del>the " in short and "lens of loss" in short and "⋯" in short
+    assert len(short) < len(full) / 3
+    assert "2 unchanged paragraphs (the same in both)" in short
+    # nothing to cut: a short text is drawn whole
+    small = diff_texts("the cat sat", "a cat sat").segments
+    assert side_by_side_html(small, context=80) == side_by_side_html(small)
