@@ -153,7 +153,9 @@ def wait_here(source, dataset: Dataset, what: str) -> pd.DataFrame:
     if current.done.is_set() and current.result is not None:
         return current.result
     if current.done.is_set():
-        st.error(f"{current.error} {what} cannot be shown; the Diffs page still works.")
+        from pages._widgets import alert  # escaped: the error can quote the file's text
+
+        alert(f"{current.error} {what} cannot be shown; the Diffs page still works.", "error")
         st.stop()
 
     @st.fragment(run_every=POLL_SECONDS)

@@ -120,8 +120,8 @@ def proofreading_section(dataset: Dataset, chosen: list[str]) -> None:
     examples, total = verdict_examples(scores, dict(zip(frame.index, frame["sample_id"])), str(pick["model"]),
                                        str(pick["type"]), limit=EXAMPLE_LIMIT)
     shown = f"{len(examples):,} of {total:,}" if total > len(examples) else f"{total:,}"
-    st.markdown(f"**{esc(pick['model'])} · {esc(pick['type'])}: {shown} edits**"
-                + ("" if rows else " (the first row; select another above)"))
+    html(f"<p><b>{esc(pick['model'])} · {esc(pick['type'])}: {shown} edits</b>"
+         + ("" if rows else " (the first row; select another above)") + "</p>")
     event = st.dataframe(
         examples[["sample_id", "verdict", "code", "change", "context"]], hide_index=True, width="stretch",
         height=table_height(len(examples), 10), on_select="rerun", selection_mode="single-row",

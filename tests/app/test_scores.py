@@ -86,3 +86,23 @@ def test_categories_lists_verdicts_per_model_and_type_and_opens_one_in_diffs(pro
     click(proofreading, "Open in the source view")
     assert (proofreading.session_state["view"], proofreading.session_state["base"]) == ("inline", "source")
     assert 'data-verdict="' in html_of(proofreading)
+
+
+def test_the_categories_proofreading_section_shows_a_hostile_model_name_as_text(monkeypatch, tmp_path):
+    hostile = "$x^2$ [a](javascript:alert(1)) <b>m</b>"
+    path = tmp_path / "hostile_proof.csv"
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(EXAMPLE.read_text(encoding="utf-8"))))
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([[hostile if c == "modelA" else c for c in r] for r in rows])
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REDLINE_DATA", str(path))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    run(at)
+    at.switch_page("pages/categories.py")
+    run(at)
+    assert not any("javascript" in m.value or "$x^2$" in m.value for m in at.markdown)
+    body = html_of(at)
+    assert "&lt;b&gt;m&lt;/b&gt;" in body and "<b>m</b>" not in body
