@@ -11,11 +11,11 @@ import streamlit as st
 from lib.load.dataset import Dataset
 from lib.score.counts import ratio_text
 from lib.score.dataset import DatasetScores, score_dataset, unavailable_reason
-from lib.views.html import esc, snippet_html
+from lib.views.html import esc
 from lib.views.verdict_tables import verdict_examples, verdict_table
 from pages import _keys as K
 from pages import _state
-from pages._widgets import html, table_height
+from pages._widgets import example_card, html, pick_row
 
 EXAMPLE_LIMIT = 500
 
@@ -99,10 +99,7 @@ def proofreading_section(dataset: Dataset, chosen: list[str]) -> None:
     st.caption("Each answer's changes to the source, matched with the reference's (see the Models page for "
                "the totals). Fixed = TP; wrong fixes and over-corrections = FP; missed = FN. Select a row to "
                "list its edits.")
-    event = st.dataframe(
-        table, hide_index=True, width="stretch", height=table_height(len(table), 12),
-        on_select="rerun", selection_mode="single-row", key=K.PROOF_TABLE,
-        column_config={
+    pick, picked = pick_row(table, list(table.columns), key=K.PROOF_TABLE, rows=12, column_config={
             "model": st.column_config.TextColumn("Model", width="small"),
             "type": st.column_config.TextColumn("Edit type", width="small"),
             "fixed": st.column_config.NumberColumn("✓ Fixed", width="small"),
@@ -112,35 +109,24 @@ def proofreading_section(dataset: Dataset, chosen: list[str]) -> None:
             "f05": st.column_config.TextColumn("F0.5", width="small"),
             "precision": st.column_config.TextColumn("P", width="small"),
             "recall": st.column_config.TextColumn("R", width="small"),
-        },
-    )
-    rows = event.selection.rows if event is not None else []
-    pick = table.iloc[rows[0]] if rows else table.iloc[0]
+        })
     frame = dataset.frame
     examples, total = verdict_examples(scores, dict(zip(frame.index, frame["sample_id"])), str(pick["model"]),
                                        str(pick["type"]), limit=EXAMPLE_LIMIT)
     shown = f"{len(examples):,} of {total:,}" if total > len(examples) else f"{total:,}"
     html(f"<p><b>{esc(pick['model'])} · {esc(pick['type'])}: {shown} edits</b>"
-         + ("" if rows else " (the first row; select another above)") + "</p>")
-    event = st.dataframe(
-        examples[["sample_id", "verdict", "code", "change", "context"]], hide_index=True, width="stretch",
-        height=table_height(len(examples), 10), on_select="rerun", selection_mode="single-row",
-        key=K.PROOF_EXAMPLES,
-        column_config={
+         + ("" if picked is not None else " (the first row; select another above)") + "</p>")
+    row, _ = pick_row(examples, ["sample_id", "verdict", "code", "change", "context"], key=K.PROOF_EXAMPLES,
+                      rows=10, column_config={
             "sample_id": st.column_config.TextColumn("Sample", width="small"),
             "verdict": st.column_config.TextColumn("Verdict", width="small"),
             "code": st.column_config.TextColumn("Code", width="small"),
             "change": st.column_config.TextColumn("Source → correction", width="small"),
             "context": st.column_config.TextColumn("In the source", width="large"),
-        },
-    )
-    picked = event.selection.rows if event is not None else []
-    row = examples.iloc[picked[0]] if picked else examples.iloc[0]
+        })
     cols = st.columns([5, 1], vertical_alignment="center")
     with cols[0]:
-        html(f'<div class="rl-card"><b>{esc(row["model"])}</b> · sample {esc(row["sample_id"])} · '
-             f'{esc(row["verdict"])} · {esc(row["code"])}<br>'
-             f'{snippet_html(row["before"], row["removed"], row["added"], row["after"])}</div>')
+        example_card(row, f'{row["verdict"]} · {row["code"]}')
     cols[1].button("Open in the source view", key=K.PROOF_OPEN, on_click=_open_source_view,
                    args=(str(row["sample_id"]), str(row["model"])), width="stretch",
                    help="The Diffs page's source view, with every change of this answer marked")

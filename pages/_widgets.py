@@ -11,7 +11,7 @@ from pages import _keys as K
 from pages import _url
 
 from lib.load.dataset import Dataset
-from lib.views.html import DIFF_CSS, count, esc  # one escaping function for the whole app
+from lib.views.html import DIFF_CSS, count, esc, snippet_html  # one escaping function for the whole app
 from pages import _state
 
 APP_CSS = """
@@ -170,3 +170,20 @@ def app_shell() -> None:
 def page_start() -> None:
     """First line of every page: make sure it runs inside app.py's shell (see _state)."""
     _state.require_app_entry(app_shell)
+
+
+def pick_row(table, shown_columns: list[str], *, key: str, rows: int, column_config: dict):
+    """A table the user picks one row of: (that row, or the first until they pick; the position
+    picked, None before). `table` may carry more columns than are shown (an example's context)."""
+    event = st.dataframe(
+        table[shown_columns], hide_index=True, width="stretch", height=table_height(len(table), rows),
+        on_select="rerun", selection_mode="single-row", key=key, column_config=column_config,
+    )
+    picked = event.selection.rows if event is not None else []
+    return (table.iloc[picked[0]] if picked else table.iloc[0]), (picked[0] if picked else None)
+
+
+def example_card(row, label: str) -> None:
+    """One example edit in context, under the table it was picked from."""
+    html(f'<div class="rl-card"><b>{esc(row["model"])}</b> · sample {esc(row["sample_id"])} · {esc(label)}<br>'
+         f'{snippet_html(row["before"], row["removed"], row["added"], row["after"])}</div>')

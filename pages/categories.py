@@ -8,11 +8,11 @@ from lib.name.codes import EDIT_TYPES, OPERATIONS, TYPE_GROUPS
 from lib.views.charts import for_narrow_screens, picked
 from lib.views.drilldown import ExampleFilter, find_examples
 from lib.name.flags import FLAGS
-from lib.views.html import count, snippet_html, table_html
+from lib.views.html import count, table_html
 from lib.views.export import category_table
 from pages import _state
 from pages._scores import proofreading_section
-from pages._widgets import esc, html, model_selector, page_start, role_doubts, table_height
+from pages._widgets import esc, example_card, html, model_selector, page_start, pick_row, role_doubts
 
 EXAMPLE_LIMIT = 500
 CHARTS = {"chart_flags": "flag", "chart_types": "type", "chart_heatmap": "code"}
@@ -129,27 +129,20 @@ def examples(dataset, analysis, flt: ExampleFilter) -> None:
         return
     st.caption("In context: the answer around the edit, with 〔answer → reference〕 in brackets (∅ = nothing). "
                "Select a row to see it highlighted and open it in the Diffs page.")
-    event = st.dataframe(
-        table[["model", "sample_id", "category", "change", "context"]],
-        hide_index=True, width="stretch", height=table_height(len(table), 11),
-        on_select="rerun", selection_mode="single-row", key=K.EXAMPLES,
-        column_config={
+    row, at = pick_row(table, ["model", "sample_id", "category", "change", "context"], key=K.EXAMPLES, rows=11,
+                      column_config={
             "model": st.column_config.TextColumn("Model", width="small"),
             "sample_id": st.column_config.TextColumn("Sample", width="small"),
             "category": st.column_config.TextColumn("Category", width="small"),
             "change": st.column_config.TextColumn("Answer → reference", width="small"),
             "context": st.column_config.TextColumn("In context", width="large"),
-        },
-    )
-    selected = event.selection.rows if event is not None else []
-    row = table.iloc[selected[0]] if selected else table.iloc[0]
+        })
     cols = st.columns([5, 1], vertical_alignment="center")
     with cols[0]:
-        html(f'<div class="rl-card"><b>{esc(row["model"])}</b> · sample {esc(row["sample_id"])} · '
-             f'{esc(row["category"])}<br>{snippet_html(row["before"], row["removed"], row["added"], row["after"])}</div>')
+        example_card(row, row["category"])
     steps = list(zip(table["sample_id"].astype(str), table["model"].astype(str), table["category"].astype(str)))
     cols[1].button("Open in Diffs", type="primary", key=K.OPEN_EXAMPLE, on_click=_open_in_diffs,
-                   args=(str(row["sample_id"]), str(row["model"]), steps, selected[0] if selected else 0),
+                   args=(str(row["sample_id"]), str(row["model"]), steps, at or 0),
                    width="stretch", help="Then step through these examples with previous/next example")
 
 
