@@ -10,7 +10,8 @@ from lib.align.metrics import changed_spans, similarity
 from lib.analysis.baseline import Baseline
 from lib.analysis.variants import UNRELATED_SIMILARITY
 from lib.name.flags import FLAGS
-from lib.views.html import badge, count, esc, inline_html, plain_html, side_by_side_html
+from lib.views.html import badge, count, esc, inline_html, plain_html
+from lib.views.side_by_side import side_by_side_html
 from lib.views.overview import describe_code
 from lib.views.tallies import code_counts, ranked
 from lib.views.variants import who

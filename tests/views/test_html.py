@@ -1,6 +1,7 @@
 """Rendering: user text is escaped before our tags; invisible characters get markers."""
 from lib.align.diff import DiffOptions, diff_texts
-from lib.views.html import MAX_RENDER_CHARS, inline_html, plain_html, show_invisible, side_by_side_html, snippet_html
+from lib.views.html import MAX_RENDER_CHARS, inline_html, plain_html, show_invisible, snippet_html
+from lib.views.side_by_side import side_by_side_html
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) $5 and $10 &amp;lt;'
 
@@ -81,7 +82,6 @@ def test_a_name_with_a_bidi_override_is_isolated_and_its_control_shown():
 
 def test_side_by_side_in_cards_shows_the_changes_not_the_whole_reference_again():
     from lib.align.diff import diff_texts
-    from lib.views.html import side_by_side_html
 
     intro = "Recent studies have put into question the belief that emergent abilities exist. " * 6
     reference = intro + "We study the models in the lens of loss. " + intro + "\n\nAn unchanged paragraph.\n\nAnother one."
