@@ -317,12 +317,7 @@ def test_a_link_made_on_this_data_restores_without_a_warning(app):
 
 
 def test_next_and_prev_step_through_samples_and_the_label_says_where_we_are(monkeypatch, tmp_path):
-    data = tmp_path / "three.csv"
-    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,a{i},r{i}\n" for i in (1, 2, 3)), encoding="utf-8")
-    monkeypatch.setenv("REDLINE_DATA", str(data))
-    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    run(at)
+    at = _three_samples(monkeypatch, tmp_path)
     assert at.selectbox(key="sample").label == "Sample 1 of 3"
     at.button(key="next").click()
     run(at)
@@ -337,12 +332,7 @@ def test_next_and_prev_step_through_samples_and_the_label_says_where_we_are(monk
 
 def test_browser_back_to_an_earlier_address_shows_its_sample(monkeypatch, tmp_path):
     # On Back, the browser reruns the page with the earlier entry's address: here, by hand.
-    data = tmp_path / "three.csv"
-    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,a{i},r{i}\n" for i in (1, 2, 3)), encoding="utf-8")
-    monkeypatch.setenv("REDLINE_DATA", str(data))
-    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    run(at)
+    at = _three_samples(monkeypatch, tmp_path)
     at.button(key="next").click()
     run(at)
     at.button(key="next").click()
@@ -430,3 +420,12 @@ def test_load_page_offers_lm_evals_filters_as_the_answer_to_compare(app):
     choice.set_value("filter strict-match")
     run(app)
     assert list(app.dataframe[-1].value["answer"]) == ["7", "72", "60"]
+
+
+def _three_samples(monkeypatch, tmp_path) -> AppTest:
+    """The app opened on a file of three one-answer samples, q1–q3."""
+    data = tmp_path / "three.csv"
+    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,a{i},r{i}\n" for i in (1, 2, 3)), encoding="utf-8")
+    monkeypatch.setenv("REDLINE_DATA", str(data))
+    monkeypatch.setenv("REDLINE_CACHE_DIR", str(tmp_path / "cache"))
+    return run(AppTest.from_file(APP, default_timeout=TIMEOUT))

@@ -36,15 +36,7 @@ def test_next_sample_shortcut_and_share_link(server, page):
 
 
 def test_j_and_k_step_through_samples_from_the_keyboard(server, page, tmp_path):
-    from tests.e2e.helpers import go, upload
-
-    data = tmp_path / "steps.csv"
-    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,answer {i},reference {i}\n" for i in (1, 2, 3)),
-                    encoding="utf-8")
-    page.goto(server)
-    wait_for_app(page)
-    upload(page, data)
-    go(page, "Diffs")
+    _three_samples_on_diffs(server, page, tmp_path / "steps.csv")
     assert "Sample 1 of 3" in main_text(page)
     page.locator("h1").first.click()  # focus on the page, not in the search box
     page.keyboard.press("j")
@@ -56,15 +48,7 @@ def test_j_and_k_step_through_samples_from_the_keyboard(server, page, tmp_path):
 
 
 def test_browser_back_and_forward_step_through_the_samples_seen(server, page, tmp_path):
-    from tests.e2e.helpers import go, upload
-
-    data = tmp_path / "back.csv"
-    data.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,answer {i},reference {i}\n" for i in (1, 2, 3)),
-                    encoding="utf-8")
-    page.goto(server)
-    wait_for_app(page)
-    upload(page, data)
-    go(page, "Diffs")
+    _three_samples_on_diffs(server, page, tmp_path / "back.csv")
     for n in (2, 3):
         page.get_by_role("button", name="Next →").click()
         page.wait_for_function(f"() => document.body.innerText.includes('Sample {n} of 3')", timeout=20_000)
@@ -81,3 +65,15 @@ def test_browser_back_and_forward_step_through_the_samples_seen(server, page, tm
     page.wait_for_function("() => document.body.innerText.includes('Sample 2 of 3')", timeout=20_000)
     wait_for_app(page)
     assert "reference 2" in main_text(page) and "sample=q2" in page.url
+
+
+def _three_samples_on_diffs(server, page, path) -> None:
+    """A file of three one-answer samples (q1–q3), uploaded, with the Diffs page open."""
+    from tests.e2e.helpers import go, upload
+
+    path.write_text("id,model,answer,reference\n" + "".join(f"q{i},m,answer {i},reference {i}\n" for i in (1, 2, 3)),
+                    encoding="utf-8")
+    page.goto(server)
+    wait_for_app(page)
+    upload(page, path)
+    go(page, "Diffs")
