@@ -12,7 +12,8 @@ Contractions are split as ERRANT's tokenizer splits them ("it's" → "it" + "'s"
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from difflib import SequenceMatcher
 from itertools import accumulate, combinations, groupby
 from typing import NamedTuple, Sequence
@@ -230,6 +231,46 @@ def _space_edits(ref_text: str, ans_text: str, ref_base: int, ans_base: int) -> 
     return out
 
 
+# ---- the same change block, named once ------------------------------------------------------
+# Naming reads the word before and after a block (_word_before, _WORD_AFTER); what those scans can
+# step over, from above, is quotes, spaces, brackets, then word characters: past them they stop.
+_CONTEXT = 64
+_OVER = re.compile(r"[\s\"'“”‘’()]*[\w'’]*")  # left of a block, matched on the reversed text
+
+
+def _left_context(text: str, p: int) -> str | None:
+    """The text before p naming can read, through the character its scans stop at (None: too far)."""
+    lo = max(0, p - _CONTEXT)
+    window = text[lo:p]
+    over = len(window) - _OVER.match(window[::-1]).end()
+    return window[over - 1:] if over > 0 else window if lo == 0 else None
+
+
+def _right_context(text: str, p: int) -> str | None:
+    window = text[p:p + _CONTEXT]
+    over = _OVER.match(window).end()
+    return window[:over + 1] if over < len(window) else window if p + _CONTEXT >= len(text) else None
+
+
+@lru_cache(maxsize=16384)
+def _named_block(ref_left: str, ref_text: str, ref_right: str, ans_left: str, ans_text: str, ans_right: str) -> tuple[Edit, ...]:
+    """A block's edits, offsets from its start: models repeat edits, and naming reads only these."""
+    r0, a0 = len(ref_left), len(ans_left)
+    edits = _block_edits(ref_left + ref_text + ref_right, ans_left + ans_text + ans_right,
+                         r0, r0 + len(ref_text), a0, a0 + len(ans_text))
+    return tuple(replace(e, ref_start=e.ref_start - r0, ans_start=e.ans_start - a0) for e in edits)
+
+
+def _edits_of_block(reference: str, answer: str, r0: int, r1: int, a0: int, a1: int) -> list[Edit]:
+    """_block_edits, from memory when the same block with the same context was named before."""
+    contexts = (_left_context(reference, r0), _right_context(reference, r1),
+                _left_context(answer, a0), _right_context(answer, a1))
+    if None in contexts or r1 - r0 + a1 - a0 > 400:
+        return _block_edits(reference, answer, r0, r1, a0, a1)
+    named = _named_block(contexts[0], reference[r0:r1], contexts[1], contexts[2], answer[a0:a1], contexts[3])
+    return [replace(e, ref_start=e.ref_start + r0, ans_start=e.ans_start + a0) for e in named]
+
+
 def extract_edits(segments: Sequence[Segment]) -> list[Edit]:
     """Edits of one alignment (lib.align.diff segments), in reading order."""
     reference = "".join(s.ref for s in segments if s.op != "insert")
@@ -240,7 +281,7 @@ def extract_edits(segments: Sequence[Segment]) -> list[Edit]:
     for seg in segments:
         if seg.op == "equal":
             if block:
-                edits += _block_edits(reference, answer, *block)
+                edits += _edits_of_block(reference, answer, *block)
                 block = None
             r, a = r + len(seg.ref), a + len(seg.ans)
             continue
@@ -252,7 +293,7 @@ def extract_edits(segments: Sequence[Segment]) -> list[Edit]:
             a += len(seg.ans)
         block[1], block[3] = r, a
     if block:
-        edits += _block_edits(reference, answer, *block)
+        edits += _edits_of_block(reference, answer, *block)
     return _merge_word_order(edits, reference, answer)
 
 
