@@ -48,19 +48,23 @@ def punctuation_only(s: Sides) -> str | None:
 _INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH))
 
 
-def _orth_key(text: str, hyphens: bool) -> str:
-    key = "".join(unicodedata.normalize("NFKC", text).translate(_INVISIBLE).split()).casefold()
-    return key.replace("-", "") if hyphens else key
+def _orth_key(text: str) -> str:
+    """The text without case, spacing, width or invisible characters (ASCII is already NFKC and
+    has no zero-width characters: only spacing and case to drop)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return "".join(text.split()).casefold()
 
 
 def case_or_spacing(s: Sides) -> str | None:
     """Same letters, other case, spacing, width or hyphenation ("Pre-training", "can not", "ＡＢＣ")."""
     if not (s.ref and s.ans):
         return None
-    if _orth_key(s.ref, False) == _orth_key(s.ans, False):
+    r, a = _orth_key(s.ref), _orth_key(s.ans)
+    if r == a:
         return "ORTH"
-    r = _orth_key(s.ref, True)
-    return "ORTH" if r == _orth_key(s.ans, True) and any(c.isalpha() for c in r) else None
+    r = r.replace("-", "")
+    return "ORTH" if r == a.replace("-", "") and any(c.isalpha() for c in r) else None
 
 
 def word_order(s: Sides) -> str | None:

@@ -26,9 +26,17 @@ def contraction(s: Sides) -> str | None:
     side = s.r or s.a
     if not (s.r and s.a) and len(side) == 1 and lx.normal(side[0]) in lx.CONTRACTED:
         return "NOUN:POSS" if lx.pos(side[0], s.around.before) == "POS" else "CONTR"
-    if s.ref and s.ans and s.ref.casefold() != s.ans.casefold() and expand_contractions(s.ref) == expand_contractions(s.ans):
+    if s.ref and s.ans and _may_contract(s.ref + s.ans) and s.ref.casefold() != s.ans.casefold() \
+            and expand_contractions(s.ref) == expand_contractions(s.ans):
         return "CONTR"  # whole words compared ("I'm" vs "I am") when the merger kept them together
     return None
+
+
+def _may_contract(text: str) -> bool:
+    """In ASCII without an apostrophe or "cannot", expand_contractions only folds case and
+    spacing, which case_or_spacing (earlier in the cascade) has already named ORTH: no need to
+    expand. Other text is always expanded (Unicode case folding is not worth second-guessing)."""
+    return not text.isascii() or "'" in text or "cannot" in text.casefold()
 
 
 def one_sided_verb(s: Sides) -> str | None:

@@ -33,7 +33,9 @@ NUMBER_WORDS = frozenset(
 OPEN = frozenset("NOUN VERB ADJ ADV AUX X".split())
 
 
+@lru_cache(maxsize=65536)
 def normal(word: str) -> str:
+    """Case-folded, curly apostrophe made straight: the key every word table is read with."""
     return word.casefold().replace("’", "'")
 
 
@@ -63,14 +65,24 @@ def analyses(word: str) -> tuple[tuple[str, str, str], ...]:
     if not w.isalpha():
         return ()
     lemma_lu, lemma_over, infl_lu, infl_over, upos_tags = _tables()
-    found = {**lemma_lu.get(w, {}), **lemma_over.get(w, {})}
+    found = lemma_lu.get(w)
+    over = lemma_over.get(w)
+    if over:
+        found = {**(found or {}), **over}
+    if not found:
+        return ()
     out = []
     for upos, lemmas_ in found.items():
+        kept = upos_tags.get(upos, ())
         for lemma in lemmas_:
-            forms = {**infl_lu.get(lemma, {}), **infl_over.get(lemma, {})}
-            out += [(upos, lemma, tag) for tag, spellings in forms.items()
-                    if tag in upos_tags.get(upos, ()) and w in spellings]
+            forms, over = infl_lu.get(lemma, _EMPTY), infl_over.get(lemma)
+            if over:
+                forms = {**forms, **over}
+            out += [(upos, lemma, tag) for tag, spellings in forms.items() if tag in kept and w in spellings]
     return tuple(dict.fromkeys(out))
+
+
+_EMPTY: dict = {}
 
 
 @lru_cache(maxsize=65536)
@@ -137,24 +149,33 @@ def can_be_base_verb(word: str) -> bool:
     return w in ("be", "have", "do") or any(t == "VB" for _, _, t in analyses(w))
 
 
-@lru_cache(maxsize=65536)
 def pos(word: str, before: str = "", after: str = "") -> str:
     """One guessed part of speech, ERRANT's names: PUNCT, AUX, PART, POS (possessive 's), DET, ADP,
     PRON, CONJ, NUM, NOUN, VERB, ADJ, ADV, or X (unknown: a misspelling, a name, a Chinese content
-    character). The neighbours decide the two ambiguous ones: "'s" (is or possessive) and "to"."""
+    character). The neighbours decide the two ambiguous ones: "'s" (is or possessive) and "to";
+    every other word is looked up once, whatever its neighbours (they would not change it)."""
+    found = _pos_alone(word)
+    if found:
+        return found
+    if normal(word) == "'s":
+        return "AUX" if normal(before) in _S_IS_AFTER else "POS"
+    return "PART" if is_base_verb(after) else "ADP"  # "to"
+
+
+@lru_cache(maxsize=65536)
+def _pos_alone(word: str) -> str:
+    """pos() of a word its neighbours do not decide; "" for the two they do ("'s", "to")."""
     w = normal(word)
     if not w:
         return "X"
     if is_punct(w):
         return "PUNCT"
-    if w == "'s":
-        return "AUX" if normal(before) in _S_IS_AFTER else "POS"
+    if w == "'s" or w == "to":
+        return ""
     if w in AUXILIARIES:
         return "AUX"
     if w in ("not", "n't", "nt"):
         return "PART"
-    if w == "to":
-        return "PART" if is_base_verb(after) else "ADP"
     if w.isdigit() or w in NUMBER_WORDS:
         return "NUM"
     classes = closed_classes(w)
@@ -187,6 +208,7 @@ _BARE_NT = frozenset("dont cant wont isnt arent wasnt werent doesnt didnt hasnt 
                      "wouldnt mustnt neednt".split())
 
 
+@lru_cache(maxsize=65536)
 def split_contraction(token: str) -> tuple[str, ...]:
     """A token as spaCy splits it: "don't" → do + n't, "it's" → it + 's, "cannot" → can + not,
     "shouldnt" → should + nt."""

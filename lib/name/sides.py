@@ -49,7 +49,9 @@ def toks(text: str) -> tuple[str, ...]:
     return tuple(p for t in tokenize(text) if not t.isspace() for p in lx.split_contraction(t))
 
 
+@lru_cache(maxsize=65536)
 def words(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens that are not punctuation (asked by several rules of each edit: looked up once)."""
     return tuple(t for t in toks if not is_punct(t))
 
 
