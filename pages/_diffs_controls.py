@@ -16,6 +16,7 @@ from lib.views.variants import place_label
 from pages import _keys as K
 from pages import _analysis, _state
 from pages._url import restore_from_url, write_list_to_url, write_to_url
+from pages._widgets import diff_option_controls
 
 # Cards drawn at once: 200 models × 1,000 characters in one page would stall the browser.
 CARDS_PER_PAGE = 24
@@ -52,7 +53,7 @@ def view_controls(dataset, sample: str, chosen: list[str]) -> tuple[str, str, st
     restore_from_url(K.BASE, bases)
     if st.session_state.get(K.BASE) not in bases:
         st.session_state[K.BASE] = "reference"
-    cols = st.columns([3, 2, 2])
+    cols = st.columns([3.4, 2, 2, 3.6])
     view = cols[0].segmented_control(
         "View", list(PAGE_VIEWS), key=K.VIEW, required=True, format_func=VIEWS.get,
         on_change=st.session_state.__setitem__, args=(K.VIEW_CHOSEN, True),
@@ -68,6 +69,7 @@ def view_controls(dataset, sample: str, chosen: list[str]) -> tuple[str, str, st
     sort = cols[2].selectbox("Order of the cards", list(SORTS), key=K.SORT, format_func=SORTS.get,
                              persist_state="session")
     write_to_url(K.SORT, sort, "file")
+    diff_option_controls(cols[3])  # the same row: the first card stays above the fold
     return view, sort, base
 
 
@@ -121,12 +123,13 @@ def _step_place(count_places: int, step: int) -> None:
     st.session_state[K.PLACE], st.session_state[K.READING] = place, None
 
 
-def place_buttons(variants: Variants) -> None:
-    """Keyboard and button access to the places: P/N step, Escape shows every card again."""
+def place_buttons(variants: Variants):
+    """Keyboard and button access to the places: P/N step, Escape shows every card again.
+    Returns the column left in the same row for the card filters (None when there are no places)."""
     if not variants.places:
-        return
+        return None
     n = len(variants.places)
-    cols = st.columns([2, 2, 2, 5], vertical_alignment="center")
+    cols = st.columns([2, 2, 2, 2, 4], vertical_alignment="center")
     cols[0].button("← Previous place", key=K.PLACE_PREV, on_click=_step_place, args=(n, -1), shortcut="P",
                    help="Show the cards of the previous place (P)", width="stretch")
     cols[1].button("Next place →", key=K.PLACE_NEXT, on_click=_step_place, args=(n, 1), shortcut="N",
@@ -135,19 +138,21 @@ def place_buttons(variants: Variants) -> None:
     cols[2].button("Show all cards", key=K.PLACE_CLEAR, on_click=on_pick, args=(None, None), shortcut="Escape",
                    disabled=picked is None, help="Undo the place filter (Esc)", width="stretch")
     if picked is not None and picked < n:
-        cols[3].caption(f"Place {place_label(variants, picked)}: cards of the answers that differ there. "
-                        "Arrow keys move between places, Enter picks.")
+        cols[4].caption(f"Place {place_label(variants, picked)}: its cards. Arrow keys move, Enter picks.")
     else:
-        cols[3].caption(f"{n} places. Click one (or Tab to it and press Enter) to see only its answers; "
-                        "N / P step place by place.")
+        cols[4].caption(f"{n} places. Click one or a reading (or Tab, Enter) for its cards; N / P step.")
+    return cols[3]
 
 
 # Card filters: session key → URL parameter (lists repeat the parameter: code=M:DET&code=R:SPELL).
 FILTER_PARAMS = {K.HIDE_EXACT: "hide_exact", K.CARD_FLAGS: "flag", K.CARD_CODES: "code", K.CARD_MODEL: "model_filter"}
 
 
-def card_filters(variants: Variants | None, place: int | None, reading: int | None, analysis) -> CardFilter:
-    """The filter row over the cards (each choice in the URL) plus the place picked in the variants."""
+def card_filters(variants: Variants | None, place: int | None, reading: int | None, analysis,
+                 where=None) -> CardFilter:
+    """The card filters (each choice in the URL) plus the place picked in the variants; in a
+    popover in `where` (the place buttons' row, so the first card stays above the fold) or, with
+    no such row, in an expander over the cards."""
     state = st.session_state
     if _analysis.finished(_state.current_source()) is not None:
         edits, _, _ = _state.current_tables()
@@ -164,8 +169,14 @@ def card_filters(variants: Variants | None, place: int | None, reading: int | No
         state[K.CARD_CODES] = [c for c in st.query_params.get_all("code") if c in codes]
         state[K.CARD_MODEL] = (st.query_params.get("model_filter") or "")[:100]
     state[K.CARD_CODES] = [c for c in state.get(K.CARD_CODES, []) if c in codes]
-    with st.expander("Filter the cards", expanded=any(state.get(k) for k in FILTER_PARAMS)):
-        cols = st.columns([2, 3, 3, 3], vertical_alignment="bottom")
+    active = sum(bool(state.get(k)) for k in FILTER_PARAMS)
+    if where is not None:
+        box = where.popover("Filter the cards" + (f" ({active} on)" if active else ""), width="stretch")
+        cols = [box] * 4
+    else:
+        box = st.expander("Filter the cards", expanded=bool(active))
+        cols = box.columns([2, 3, 3, 3], vertical_alignment="bottom")
+    with box:
         hide = cols[0].toggle("Hide exact answers", key=K.HIDE_EXACT)
         chosen_flags = cols[1].multiselect(
             "Only answers with a flag", flags, key=K.CARD_FLAGS, placeholder="any answer",

@@ -49,7 +49,9 @@ def follow_back_and_forward(ids_all: list[str]) -> None:
 
 def pick_sample(ids_all: list[str], index, chosen: list[str]) -> str | None:
     follow_back_and_forward(ids_all)
-    cols = st.columns([3, 1], vertical_alignment="bottom")
+    # One row (sample, prev/next, search, order): the first card stays above a 1000 px fold.
+    row = st.columns([5, 1.3, 1.3, 2.6, 2.6], vertical_alignment="bottom")
+    cols = row[3:]
     query = cols[0].text_input("Find a sample", key=K.SAMPLE_SEARCH, placeholder="id or any text in it",
                                persist_state="session")
     restore_from_url(K.SAMPLE_ORDER, list(SAMPLE_ORDERS))
@@ -77,7 +79,7 @@ def pick_sample(ids_all: list[str], index, chosen: list[str]) -> str | None:
     if current not in listed:
         st.session_state[K.SAMPLE] = listed[0]
     labels = dict(zip(index["sample_id"], index["label"]))
-    cols = st.columns([8, 1, 1], vertical_alignment="bottom")
+    cols = row[:3]
     position = ids.index(current) + 1 if current in ids else 1
     matching = f" ({len(ids):,} of {len(ids_all):,} match the search)" if query.strip() else ""
     sample = cols[0].selectbox(

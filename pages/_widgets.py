@@ -15,6 +15,8 @@ from lib.views.html import DIFF_CSS, count, esc, snippet_html  # one escaping fu
 from pages import _state
 
 APP_CSS = """
+/* Streamlit's 6rem above the title pushed the Diffs page's first card below a 1000 px fold. */
+[data-testid="stMainBlockContainer"] { padding-top: 3rem; }
 .rl-facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; padding: 0 !important; }
 .rl-facts dt { opacity: .7; } .rl-facts dd { margin: 0; overflow-wrap: anywhere; }
 .rl-alert { border-radius: .5rem; padding: .6rem .9rem; margin: .2rem 0;
@@ -119,20 +121,25 @@ def _select_models(models: list[str]) -> None:
     st.session_state[K.MODELS] = list(models)
 
 
-def diff_option_controls() -> None:
-    """Granularity and ignore switches; shared keys so every page diffs the same way."""
+def diff_option_controls(where=st) -> None:
+    """Granularity and ignore switches (shared keys so every page diffs the same way), in one
+    column: the switches sit in a popover whose label says what is ignored, so the row above the
+    cards stays one row high."""
     _url.restore_from_url(K.UNIT, ["word", "char"])
     st.session_state.setdefault(K.UNIT, "word")
-    cols = st.columns(4)
+    _url.restore_ignore()
+    on = [name for name, key in (("case", K.IGNORE_CASE), ("whitespace", K.IGNORE_WHITESPACE),
+                                 ("punctuation", K.IGNORE_PUNCTUATION)) if st.session_state.get(key)]
+    cols = where.columns([1, 1], vertical_alignment="bottom")
     cols[0].segmented_control(
         "Granularity", ["word", "char"], required=True, **shared(K.UNIT),
         help="word: words, spaces and punctuation (each Chinese character is its own token); char: characters.",
     )
     _url.write_to_url(K.UNIT, st.session_state.get(K.UNIT), "word")
-    _url.restore_ignore()
-    cols[1].toggle("Ignore case", **shared(K.IGNORE_CASE, False))
-    cols[2].toggle("Ignore whitespace", **shared(K.IGNORE_WHITESPACE, False))
-    cols[3].toggle(
+    box = cols[1].popover("Ignore: " + (", ".join(on) if on else "nothing"), width="stretch")
+    box.toggle("Ignore case", **shared(K.IGNORE_CASE, False))
+    box.toggle("Ignore whitespace", **shared(K.IGNORE_WHITESPACE, False))
+    box.toggle(
         "Ignore punctuation", **shared(K.IGNORE_PUNCTUATION, False),
         help="Also treats full-width and half-width marks, and -- and —, as the same.",
     )

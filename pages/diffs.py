@@ -22,7 +22,7 @@ from pages._diffs_samples import cached_sample_index, example_bar, link_mismatch
 from pages._diffs_share import share_sidebar
 from pages._places import variants_block
 from pages._scores import current_scores
-from pages._widgets import alert, diff_option_controls, html, model_selector, page_start
+from pages._widgets import alert, html, model_selector, page_start
 
 
 @st.cache_data(show_spinner="Aligning the answers…", max_entries=256)
@@ -56,8 +56,8 @@ source = _state.current_source()
 if source.sha == _bundled_sha():
     # First open: say what this is and what is on screen, so a newcomer knows what to do next.
     html('<div class="rl-legend">Redline shows how LLM answers differ from the reference answer. The bundled '
-         f"sample is loaded: one proofreading task answered by {count(len(dataset.frame), 'model run')}. "
-         "Load your own file on the Load data page.</div>")
+         f"sample is loaded: one proofreading task, {count(len(dataset.frame), 'model run')}. "
+         "Load your own on the Load data page.</div>")
 models_all = _state.all_models(dataset)
 with st.sidebar:
     chosen = model_selector(dataset)
@@ -85,10 +85,9 @@ if not chosen:
 # (for the Models and Categories pages) starts below, after the cards are drawn.
 analysis = _analysis.for_sample(source, dataset, sample)
 view, sort, base = view_controls(dataset, sample, chosen)
-diff_option_controls()
 options = _state.diff_options()
 key = (source, options)
-variants = compared = None
+variants = compared = filter_slot = None
 if view == "variants":
     baseline, _, compared = compare_rows(dataset, sample, chosen, base)
     variants = _variants(baseline.text, variant_answers(compared), options)
@@ -100,8 +99,8 @@ if top:
 if variants is not None and compared is not None and len(compared):
     markup = variants_html(variants, baseline.name, place, reading)
     variants_block(markup, hashlib.md5(markup.encode()).hexdigest()[:12], K.VARIANTS_BLOCK, on_pick)
-    place_buttons(variants)
-filters = card_filters(variants, place, reading, analysis)
+    filter_slot = place_buttons(variants)
+filters = card_filters(variants, place, reading, analysis, filter_slot)
 if scores is not None and not (base == "source" and view == "inline"):
     st.caption("Each card shows its proofreading score (P, R, F0.5 against the source). Choose view Inline and "
                "compare against the source to see each change marked fixed, wrong fix, over-correction or missed.")

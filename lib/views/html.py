@@ -240,6 +240,6 @@ LEGEND_HTML = (
     '<div class="rl-legend"><ins>underlined green</ins>: only in the answer · '
     "<del>struck-through red</del>: in the reference, missing from the answer · "
     + _mark("NBSP", "example marker") + " " + _mark("↵", "example marker")
-    + " markers show invisible characters (hover for what they are)</div>"
+    + " mark invisible characters (hover for what they are)</div>"
 )
 

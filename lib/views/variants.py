@@ -11,9 +11,10 @@ from lib.views.html import MAX_RENDER_CHARS, count, esc, show_invisible
 
 VARIANTS_CSS = """
 .rl-variants { margin: 0 0 1rem 0; }
-.rl-variants h4 { margin: 0 0 .3rem 0; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em;
-  opacity: .7; padding: 0; }
-.rl-vtext { border-left: 4px solid rgba(128, 128, 128, .5); padding: .5rem .9rem; margin: 0 0 .6rem 0;
+.rl-variants h4 { margin: 0 .6rem .3rem 0; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em;
+  opacity: .7; padding: 0; display: inline; }
+.rl-variants > .rl-legend { display: inline; }
+.rl-vtext { border-left: 4px solid rgba(128, 128, 128, .5); padding: .4rem .8rem; margin: 0 0 .4rem 0;
   background: rgba(128, 128, 128, .07); border-radius: 0 .5rem .5rem 0; }
 .rl-place { color: inherit; border-radius: 3px; padding: 0 .1em; cursor: pointer;
   background: rgba(248, 81, 73, calc(.08 + .5 * var(--share, .5)));
@@ -23,14 +24,16 @@ VARIANTS_CSS = """
 .rl-place:focus-visible, .rl-pick:focus-visible { outline: 2px solid rgba(28, 131, 225, .9); outline-offset: 1px; }
 .rl-place.rl-on, .rl-pick.rl-on { outline: 2px solid rgba(28, 131, 225, .95); outline-offset: 1px;
   background-color: rgba(28, 131, 225, .18); }
-.rl-places { list-style: none; padding: 0; margin: 0 0 .6rem 0; display: grid; gap: .35rem;
+.rl-places { list-style: none; padding: 0; margin: 0 0 .4rem 0; display: grid; gap: .25rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 24rem), 1fr)); align-items: start; }
 /* On the page the list scrolls so the cards stay near; the report file prints it whole. */
-.rl-vroot .rl-places { max-height: 22rem; overflow: auto; padding-right: .3rem; position: relative; }
-.rl-places > li { border: 1px solid rgba(128, 128, 128, .3); border-radius: .45rem; padding: .35rem .6rem; }
+.rl-vroot .rl-places { max-height: 7.5rem; overflow: auto; padding-right: .3rem; position: relative;
+  border-bottom: 1px solid rgba(128, 128, 128, .3); }
+.rl-vroot .rl-places, .rl-vroot .rl-readings { font-size: .9rem; }
+.rl-places > li { border: 1px solid rgba(128, 128, 128, .3); border-radius: .45rem; padding: .2rem .5rem; }
 .rl-places > li.rl-dim { opacity: .55; }
 .rl-place-head { display: flex; flex-wrap: wrap; gap: .2rem .6rem; align-items: baseline; }
-.rl-readings { list-style: none; margin: .2rem 0 0 0; padding: 0 0 0 1rem; display: grid; gap: .15rem; }
+.rl-readings { list-style: none; margin: .1rem 0 0 0; padding: 0 0 0 .8rem; display: grid; gap: .05rem; }
 .rl-pick { cursor: pointer; border-radius: .3rem; padding: 0 .25rem; }
 .rl-pick:hover, .rl-place:hover { background-color: rgba(28, 131, 225, .12); }
 .rl-ctx { opacity: .6; }
@@ -142,10 +145,9 @@ def variants_html(v: Variants, base_name: str = "the reference", place: int | No
         summary = (f"All {count(n, 'comparable answer')} read the same as {esc(base_name)}." if n
                    else f"No answer can be compared place by place with {esc(base_name)}.")
     else:
-        summary = (f"{count(len(v.places), 'place')} where at least one answer differs from {esc(base_name)}; "
-                   f"counts are of the {count(n, 'comparable answer')}"
-                   + (f" of {total} ({len(v.apart)} listed apart below)" if v.apart else "") + ". "
-                   "Click a place or a reading to show only those answers' cards.")
+        summary = (f"{count(len(v.places), 'place')} where answers differ; "
+                   f"counts of the {count(n, 'comparable answer')}"
+                   + (f" of {total} ({len(v.apart)} listed apart below)" if v.apart else "") + ".")
     apart = ""
     if v.apart:
         rows = "; ".join(f"<b>{esc(a.model)}</b> — {esc(a.reason)}" for a in v.apart)

@@ -42,7 +42,7 @@ def test_the_models_place_lists_eight_readers_and_three_models_share_irregardles
     run(app)
     markup = variants_markup(app)
     text = re.sub("<[^>]+>", "", markup)
-    assert "counts are of the 15 comparable answers of 16 (1 listed apart below)" in text
+    assert "counts of the 15 comparable answers of 16 (1 listed apart below)" in text
     assert "8 of 15 differ" in text
     place = markup.split('data-pick="p3"')[2]  # the list entry of place 4 ("the" of "the models")
     assert "demonstrate that" in place and "×8" in place

@@ -85,3 +85,10 @@ def test_a_linked_place_is_scrolled_into_view_in_the_list_of_places(server, page
         "() => { const l = document.querySelector('.rl-vroot .rl-places'); const on = l && l.querySelector('.rl-on');"
         " if (!on) return false; const a = l.getBoundingClientRect(), b = on.getBoundingClientRect();"
         " return b.top >= a.top - 1 && b.bottom <= a.bottom + 1 && l.scrollTop > 0; }", timeout=20_000)
+
+
+def test_first_open_shows_the_first_card_above_the_fold_at_1400_by_1000(server, page):
+    page.goto(f"{server}/")
+    wait_for_app(page)
+    assert "The bundled sample is loaded" in main_text(page)
+    assert diff_cards(page).first.bounding_box()["y"] < 1000  # page's viewport is 1400×1000 (conftest)

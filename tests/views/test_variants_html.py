@@ -45,7 +45,7 @@ def test_long_lists_of_models_fold_the_rest_behind_details():
 def test_an_answer_that_shares_nothing_is_listed_apart_and_the_counts_say_so():
     v = find_variants(REF, [("a", "we study models in the lens"), ("zh", "我们研究模型")])
     text = re.sub("<[^>]+>", "", variants_html(v))
-    assert "counts are of the 1 comparable answer of 2 (1 listed apart below)" in text
+    assert "counts of the 1 comparable answer of 2 (1 listed apart below)" in text
     assert "zh — similarity 0.00" in text
 
 
