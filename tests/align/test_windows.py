@@ -101,3 +101,14 @@ def test_two_rewordings_with_a_little_shared_text_between_are_one_change_as_in_t
     result = diff_texts(reference, answer)
     assert result == _diff_whole(reference, answer, DiffOptions())
     assert len([s for s in result.segments if s.op == "delete"]) == 2  # the joined rewording, the typo
+
+
+def test_a_sentence_pair_is_aligned_whole_without_a_plan():
+    # A short pair (a JFLEG learner sentence with a typo): the plan's character diff would cost
+    # more than tokenizing both texts, so there is none; the alignment is the same.
+    reference = "I want to talk about nocive or bad products like alcohol, hair spray and cigarettes."
+    answer = "I want to talk about nocive or bad products like alcohol, hair spray and cigarrets."
+    assert windows.plan(reference, answer) is None
+    long_reference = " ".join([reference] * 8)  # the same typo in a long text is windowed
+    assert windows.plan(long_reference, long_reference.replace("cigarettes", "cigarrets", 1)) is not None
+    assert diff_texts(reference, answer) == _diff_whole(reference, answer, DiffOptions())
