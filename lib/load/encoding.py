@@ -80,7 +80,7 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
-def _is_binary(text: str) -> bool:
+def is_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
@@ -145,7 +145,7 @@ def _line_by_line(data: bytes, first: str) -> Decoded | None:
     if not other or native < 2 * len(other):
         return None
     text = "".join(parts)
-    return None if _is_binary(text) else Decoded(text, first, tuple(other))
+    return None if is_binary(text) else Decoded(text, first, tuple(other))
 
 
 def decode(data: bytes, name: str = "input") -> tuple[str, str]:
@@ -169,7 +169,7 @@ def _decode_whole(data: bytes, name: str) -> tuple[str | Decoded, str]:
     utf16 = _looks_utf16(data)
     if utf16:
         text = data.decode(utf16, errors="replace")
-        if not _is_binary(text):
+        if not is_binary(text):
             return text, "utf-16"
     try:
         text = data.decode("utf-8")
@@ -182,10 +182,10 @@ def _decode_whole(data: bytes, name: str) -> tuple[str | Decoded, str]:
         mixed = _line_by_line(data, "utf-8")
         if mixed is not None:
             return mixed, mixed.encoding
-        if exc.start > 0 and bad <= max(3, wide // 1000) and wide > 3 * bad and not _is_binary(text):
+        if exc.start > 0 and bad <= max(3, wide // 1000) and wide > 3 * bad and not is_binary(text):
             return text, "utf-8"
     else:
-        if _is_binary(text):
+        if is_binary(text):
             raise LoadError(f"{name} does not look like a text table (binary data); "
                             "save it as CSV, TSV, XLSX, JSON, JSONL, Parquet or a Markdown table.")
         return text, "utf-8"
@@ -198,10 +198,10 @@ def _decode_whole(data: bytes, name: str) -> tuple[str | Decoded, str]:
         candidates.append((_chinese_score(text), encoding, text))
     if candidates:
         score, encoding, text = max(candidates, key=lambda c: c[0])
-        if score > 0.15 and not _is_binary(text):
+        if score > 0.15 and not is_binary(text):
             return text, encoding
         gb = next((c for c in candidates if c[1] == "gb18030"), None)
-        if gb and _gb2312_share(data) > 0.95 and not _is_binary(gb[2]):
+        if gb and _gb2312_share(data) > 0.95 and not is_binary(gb[2]):
             return gb[2], "gb18030"
     mixed = _line_by_line(data, "gb18030")  # a GBK file with a few lines in something else
     if mixed is not None and _chinese_score(mixed.text) > 0.15:
@@ -216,10 +216,10 @@ def _decode_whole(data: bytes, name: str) -> tuple[str | Decoded, str]:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if _chinese_score(text) >= 0.3 and not _is_binary(text):
+            if _chinese_score(text) >= 0.3 and not is_binary(text):
                 return text, "utf-16"
     text = data.decode("cp1252", errors="replace")
-    if _is_binary(text) or data.count(0) > len(data) // 100:
+    if is_binary(text) or data.count(0) > len(data) // 100:
         raise LoadError(f"{name} does not look like a text table (binary data); "
                         "save it as CSV, TSV, XLSX, JSON, JSONL, Parquet or a Markdown table.")
     return text, "cp1252"

@@ -7,17 +7,18 @@ of results files (a results folder) is several files loaded as one dataset (lib.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
 from pathlib import Path, PurePath
 from typing import Callable
 
-from lib.load import frameworks, limits
+from lib.load import frameworks, limits, lines
 from lib.load.archive import is_archive_of_files, read_zip
 from lib.load.canonical import MAX_WARNINGS_PER_KIND, canonicalize
 from lib.load.dataset import CANONICAL_COLUMNS, Dataset, LoadError, LoadOptions, LoadReport, LoadWarning
 from lib.load.delimited import read_delimited
-from lib.load.encoding import decode_lines
+from lib.load.encoding import decode_lines, is_binary
 from lib.load.excel import read_xlsx
 from lib.load.json_records import read_json, read_jsonl
 from lib.load.markdown import read_markdown
@@ -164,7 +165,28 @@ def _read_table(data: bytes, name: str, options: LoadOptions, path: str | None) 
     return table
 
 
+def _streamed_csv(data: bytes, source: Source, ext: str) -> ParsedTable | None:
+    """A large CSV/TSV in clean UTF-8, read line by line from its bytes: the same table as from its
+    text (tests/load/test_streamed.py), without the whole-file text (lib.load.lines.STREAM_BYTES)."""
+    if len(data) < lines.STREAM_BYTES or ext not in (".csv", ".tsv", ".tab") or data.startswith(codecs.BOM_UTF8):
+        return None
+    head = data[:1 << 20].decode("utf-8", errors="ignore")  # a character cut at the end is dropped
+    if head.lstrip()[:1] in ("", "[", "{") or is_binary(head):
+        return None  # JSON under a .csv name, or not text: the whole-text path says what it is
+    fmt = text_format(head, ext)
+    try:
+        table = read_delimited(head, source, fmt, lines=lines.utf8_lines(data))
+    except UnicodeDecodeError:
+        return None  # not clean UTF-8 after all: the whole-text path finds the encoding and names the lines
+    table = frameworks.from_csv(table, source) or table
+    table.encoding = "utf-8"
+    return table
+
+
 def _read_text_table(data: bytes, source: Source, ext: str) -> ParsedTable:
+    streamed = _streamed_csv(data, source, ext)
+    if streamed is not None:
+        return streamed
     decoded = decode_lines(data, source.name)
     text, encoding = decoded.text.lstrip("\ufeff"), decoded.encoding
     warnings = [LoadWarning(line, f"this line is not {encoding.upper()}; read as {other.upper()} "
